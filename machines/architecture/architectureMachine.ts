@@ -1,0 +1,100 @@
+/**
+ * The architecture actor: owns one `containerMachine` child per container (`spawnChild`),
+ * so a command goes to one child and re-renders one node. It holds which container
+ * stands in each service slot (service + replica) and emits the `create` event that
+ * `docker create` / `docker compose up` produce (the container machine itself starts in
+ * `created`, as after `docker create`).
+ */
+import { enqueueActions, setup, stopChild } from 'xstate';
+import { containerMachine } from '../container/containerMachine';
+import { containerEvent } from '../container/dockerEvents';
+import { actorNow } from '../container/clock';
+import { randomContainerId } from '../container/ids';
+import type { DockerEventEmitted } from '../container/types';
+import { composeLabels, containerName, isServiceActive, networkName } from './naming';
+import type { ArchitectureSpec } from './spec';
+
+/** One container in the architecture: the child actor's id is the container ID. */
+export interface ContainerEntry {
+  /** 64-hex container ID, also the child actor's id. */
+  id: string;
+  name: string;
+  service: string;
+  /** 1-based replica number within the service. */
+  replica: number;
+}
+
+export interface ArchitectureContext {
+  spec: ArchitectureSpec;
+  /** Current container of every slot, in spec order (a removed one stays until replaced). */
+  containers: ContainerEntry[];
+}
+
+export type ArchitectureEvent =
+  /** `docker create` for a slot of `service` (replaces a removed container in that slot). */
+  | { type: 'create'; service: string; replica?: number; id?: string };
+
+export interface ArchitectureInput {
+  spec: ArchitectureSpec;
+}
+
+export const architectureMachine = setup({
+  types: {
+    context: {} as ArchitectureContext,
+    events: {} as ArchitectureEvent,
+    input: {} as ArchitectureInput,
+    emitted: {} as DockerEventEmitted,
+  },
+  actors: { container: containerMachine },
+  actions: {
+    /** Creates one container per replica of every active service (`docker compose create`). */
+    createAll: enqueueActions(({ context, enqueue }) => {
+      for (const service of context.spec.services) {
+        if (!isServiceActive(context.spec, service)) continue;
+        for (let replica = 1; replica <= service.replicas; replica++) {
+          enqueue.raise({ type: 'create', service: service.name, replica });
+        }
+      }
+    }),
+    createContainer: enqueueActions(({ context, event, enqueue, self }) => {
+      const service = context.spec.services.find((s) => s.name === event.service);
+      if (!service) return;
+      const replica = event.replica ?? 1;
+      const id = event.id ?? randomContainerId();
+      const name = containerName(context.spec, service, replica);
+      const previous = context.containers.find((c) => c.service === service.name && c.replica === replica);
+      if (previous) enqueue(stopChild(previous.id));
+      const labels = composeLabels(context.spec.project, service.name, replica);
+      enqueue.spawnChild('container', {
+        id,
+        input: {
+          id,
+          name,
+          image: service.image,
+          restartPolicy: service.restartPolicy,
+          healthcheck: service.healthcheck,
+          process: service.process,
+          labels,
+          network: networkName(context.spec.project, service.networks[0] ?? 'default'),
+        },
+      });
+      const entry: ContainerEntry = { id, name, service: service.name, replica };
+      enqueue.assign({
+        containers: ({ context: c }) =>
+          previous ? c.containers.map((e) => (e === previous ? entry : e)) : [...c.containers, entry],
+      });
+      enqueue.emit({
+        type: 'docker.event',
+        message: containerEvent({ id, name, image: service.image, labels }, 'create', actorNow(self)),
+      });
+    }),
+  },
+}).createMachine({
+  id: 'architecture',
+  context: ({ input }) => ({ spec: input.spec, containers: [] }),
+  entry: 'createAll',
+  on: {
+    create: { actions: 'createContainer' },
+  },
+});
+

@@ -1,0 +1,260 @@
+/**
+ * `containerMachine`: one Docker container's lifecycle (Docker Engine v29), XState v5.
+ *
+ * Top-level states are the lesson's five (`created`, `running`, `paused`, `stopped`,
+ * `removed`); Docker's `restarting` lives in `running.restarting` because Docker counts
+ * it as running (`Running: true`). A transition exists only where Docker changes
+ * something, so `snapshot.can(event)` is false for errors and 304 no-ops; `commandError`
+ * gives the daemon's words. Every transition emits Docker's events in Docker's order
+ * (docker-lifecycle.md §2.3). Time comes from the actor's clock (see `clock.ts`).
+ */
+import { and, enqueueActions, setup } from 'xstate';
+import { actorNow } from './clock';
+import { randomContainerId } from './ids';
+import {
+  chain,
+  EXIT_SIGKILL,
+  emitOnly,
+  markManuallyStopped,
+  oomKilled,
+  processExited,
+  signalsSent,
+  startProcess,
+  type Step,
+} from './lifecycleSteps';
+import { killOutcome, normaliseProcess, stopOutcome } from './processModel';
+import { parseRestartPolicy, shouldRestart } from './restartPolicy';
+import { SIGKILL, signalNumber } from './signals';
+import type { ContainerContext, ContainerEvent, ContainerInput, DockerEventEmitted } from './types';
+
+type StepBuilder = (args: { context: ContainerContext; event: ContainerEvent; now: number }) => Step;
+
+/** What `enqueueActions` hands a step runner (only the parts used here). */
+interface EnqueueArgs {
+  context: ContainerContext;
+  event: ContainerEvent;
+  self: unknown;
+  enqueue: { assign: (update: () => ContainerContext) => void; emit: (event: DockerEventEmitted) => void };
+}
+
+/** Runs a pure step inside `enqueueActions`: assign the new context, emit its events in order. */
+function run(build: StepBuilder) {
+  return ({ context, event, self, enqueue }: EnqueueArgs): void => {
+    const step = build({ context, event, now: actorNow(self) });
+    enqueue.assign(() => step.context);
+    for (const message of step.messages) enqueue.emit({ type: 'docker.event', message });
+  };
+}
+
+/** Exit code of a process event (`oom` is a SIGKILL from the kernel). */
+function exitCodeOf(event: ContainerEvent): number {
+  return event.type === 'exit' ? event.exitCode : EXIT_SIGKILL;
+}
+
+function signalOf(event: ContainerEvent): number {
+  return event.type === 'kill' ? (signalNumber(event.signal) ?? SIGKILL) : SIGKILL;
+}
+
+function stopTimeout(event: ContainerEvent): number | undefined {
+  return event.type === 'stop' || event.type === 'restart' ? event.timeoutSeconds : undefined;
+}
+
+/** `docker stop` on a live process (running or paused): signals, exit, `stop` event. */
+function stopLive(paused: boolean): StepBuilder {
+  return ({ context, event, now }) => {
+    const outcome = stopOutcome(context.process, stopTimeout(event));
+    return chain(
+      context,
+      markManuallyStopped,
+      signalsSent(now, outcome.signals, paused),
+      processExited(now, outcome.exitCode, false),
+      emitOnly('stop', now),
+    );
+  };
+}
+
+/** `docker kill -s SIG` on a live process: `kill`, then `die` if the signal is fatal. */
+function killLive(paused: boolean): StepBuilder {
+  return ({ context, event, now }) => {
+    const signal = signalOf(event);
+    const exitCode = killOutcome(context.process, signal);
+    const died = exitCode === null ? [] : [processExited(now, exitCode, false)];
+    return chain(context, markManuallyStopped, signalsSent(now, [signal], paused), ...died);
+  };
+}
+
+/** `docker stop` in restart back-off: cancel the pending restart; event `stop` only (kill.go, compose monitor.go). */
+const stopRestarting: StepBuilder = ({ context, now }) => chain(context, markManuallyStopped, emitOnly('stop', now));
+
+/** `docker restart`: the stop phase (if live), then a manual start, then event `restart` (moby `daemon/restart.go`). */
+function restartAfter(stopPhase: StepBuilder): StepBuilder {
+  return (args) => {
+    const stopped = stopPhase(args);
+    const started = chain(stopped.context, startProcess(args.now, true), emitOnly('restart', args.now));
+    return { context: started.context, messages: [...stopped.messages, ...started.messages] };
+  };
+}
+
+/** `docker rm -f` on a live container: SIGKILL (resuming a paused task), die 137, destroy (delete.go). */
+function forceRemoveLive(paused: boolean): StepBuilder {
+  return ({ context, now }) =>
+    chain(context, signalsSent(now, [SIGKILL], paused), processExited(now, EXIT_SIGKILL, false), emitOnly('destroy', now));
+}
+
+/** The process ended by itself (`exit`) or by the OOM killer (`oom`, event before `die`). */
+function processDied(restarting: boolean): StepBuilder {
+  return ({ context, event, now }) => {
+    const oom = event.type === 'oom' ? [oomKilled(now)] : [];
+    return chain(context, ...oom, processExited(now, exitCodeOf(event), restarting));
+  };
+}
+
+export const containerMachine = setup({
+  types: {
+    context: {} as ContainerContext,
+    events: {} as ContainerEvent,
+    input: {} as ContainerInput,
+    emitted: {} as DockerEventEmitted,
+  },
+  guards: {
+    /** `docker rm -f` (force) vs plain `docker rm`, which refuses live containers. */
+    isForced: ({ event }) => event.type === 'remove' && event.force === true,
+    /** `docker kill -s X` with a signal Docker can parse (else `Invalid signal`). */
+    validSignal: ({ event }) => event.type !== 'kill' || signalNumber(event.signal) !== undefined,
+    /** The signal kills the process (see `killOutcome`). */
+    signalIsFatal: ({ context, event }) =>
+      event.type === 'kill' && signalNumber(event.signal) !== undefined && killOutcome(context.process, signalOf(event)) !== null,
+    /** Exit codes are 0–255 (the wait status byte). */
+    validExitCode: ({ event }) =>
+      event.type !== 'exit' || (Number.isInteger(event.exitCode) && event.exitCode >= 0 && event.exitCode <= 255),
+    /** moby `RestartManager.ShouldRestart` for this exit (restart policy, count, cancel). */
+    policyRestarts: ({ context, event }) => shouldRestart(context, exitCodeOf(event)),
+  },
+  delays: {
+    /** The restart manager's current back-off (100 ms doubling, cap 60 s). */
+    restartBackoff: ({ context }) => context.restartDelayMs,
+  },
+  actions: {
+    emitCreate: enqueueActions(run(({ context, now }) => emitOnly('create', now)(context))),
+    start: enqueueActions(run(({ context, now }) => startProcess(now, true)(context))),
+    /** `docker restart` on created/exited: a start, then `restart` (TestContainerRestartStoppedContainer). */
+    restartIdle: enqueueActions(run(({ context, now }) => chain(context, startProcess(now, true), emitOnly('restart', now)))),
+    /** The back-off timer fired: a policy start, `start` but no `restart` event. */
+    policyStart: enqueueActions(run(({ context, now }) => startProcess(now, false)(context))),
+    pause: enqueueActions(run(({ context, now }) => emitOnly('pause', now)(context))),
+    unpause: enqueueActions(run(({ context, now }) => emitOnly('unpause', now)(context))),
+    destroy: enqueueActions(run(({ context, now }) => emitOnly('destroy', now)(context))),
+    stopRunning: enqueueActions(run(stopLive(false))),
+    stopPaused: enqueueActions(run(stopLive(true))),
+    /** `docker stop` in back-off: cancels the pending restart; event `stop` only. */
+    stopRestarting: enqueueActions(run(stopRestarting)),
+    killRunning: enqueueActions(run(killLive(false))),
+    killPaused: enqueueActions(run(killLive(true))),
+    /** `docker kill` in back-off: no signal to send, no event (kill.go "currently restarting"). */
+    killRestarting: enqueueActions(run(({ context }) => markManuallyStopped(context))),
+    restartRunning: enqueueActions(run(restartAfter(stopLive(false)))),
+    restartPaused: enqueueActions(run(restartAfter(stopLive(true)))),
+    restartRestarting: enqueueActions(run(restartAfter(stopRestarting))),
+    /** `docker rm -f` on a live container: SIGKILL, die 137, destroy (delete.go ForceRemove). */
+    forceRemoveRunning: enqueueActions(run(forceRemoveLive(false))),
+    forceRemovePaused: enqueueActions(run(forceRemoveLive(true))),
+    processDied: enqueueActions(run(processDied(false))),
+    processDiedRestarting: enqueueActions(run(processDied(true))),
+  },
+}).createMachine({
+  id: 'container',
+  context: ({ input }) => ({
+    id: input.id ?? randomContainerId(),
+    name: input.name,
+    image: input.image,
+    labels: input.labels ?? {},
+    network: input.network ?? 'bridge',
+    restartPolicy: parseRestartPolicy(input.restartPolicy),
+    healthcheck: input.healthcheck ?? null,
+    process: normaliseProcess(input.process),
+    pid: 0,
+    exitCode: 0,
+    error: '',
+    oomKilled: false,
+    startedAt: null,
+    finishedAt: null,
+    restartCount: 0,
+    restartDelayMs: 0,
+    manuallyStopped: false,
+    restartCancelled: false,
+    startCount: 0,
+  }),
+  initial: 'created',
+  states: {
+    /** `docker create` done: never started (StartedAt zero). */
+    created: {
+      entry: 'emitCreate',
+      on: {
+        start: { target: 'running', actions: 'start' },
+        restart: { target: 'running', actions: 'restartIdle' },
+        remove: { target: 'removed', actions: 'destroy' },
+      },
+    },
+    /** Docker's `Running: true` without `Paused`: a live process (`up`) or restart back-off. */
+    running: {
+      initial: 'up',
+      states: {
+        up: {
+          on: {
+            pause: { target: '#container.paused', actions: 'pause' },
+            stop: { target: '#container.stopped', actions: 'stopRunning' },
+            kill: [
+              { guard: 'signalIsFatal', target: '#container.stopped', actions: 'killRunning' },
+              { guard: 'validSignal', actions: 'killRunning' },
+            ],
+            restart: { target: 'up', reenter: true, actions: 'restartRunning' },
+            remove: { guard: 'isForced', target: '#container.removed', actions: 'forceRemoveRunning' },
+            exit: [
+              { guard: and(['validExitCode', 'policyRestarts']), target: 'restarting', actions: 'processDiedRestarting' },
+              { guard: 'validExitCode', target: '#container.stopped', actions: 'processDied' },
+            ],
+            oom: [
+              { guard: 'policyRestarts', target: 'restarting', actions: 'processDiedRestarting' },
+              { target: '#container.stopped', actions: 'processDied' },
+            ],
+          },
+        },
+        /** Docker's `restarting`: no process (Pid 0) until the back-off timer fires. */
+        restarting: {
+          after: { restartBackoff: { target: 'up', actions: 'policyStart' } },
+          on: {
+            stop: { target: '#container.stopped', actions: 'stopRestarting' },
+            kill: { guard: 'validSignal', target: '#container.stopped', actions: 'killRestarting' },
+            restart: { target: 'up', actions: 'restartRestarting' },
+            remove: { guard: 'isForced', target: '#container.removed', actions: 'destroy' },
+          },
+        },
+      },
+    },
+    /** `docker pause`: cgroup freezer; Docker's `Running` and `Paused` both true. */
+    paused: {
+      on: {
+        unpause: { target: 'running', actions: 'unpause' },
+        stop: { target: 'stopped', actions: 'stopPaused' },
+        kill: [
+          { guard: 'signalIsFatal', target: 'stopped', actions: 'killPaused' },
+          // The task is resumed after any signal; the process survives this one.
+          { guard: 'validSignal', target: 'running', actions: 'killPaused' },
+        ],
+        restart: { target: 'running', actions: 'restartPaused' },
+        remove: { guard: 'isForced', target: 'removed', actions: 'forceRemovePaused' },
+      },
+    },
+    /** Docker's `exited`: the process ended; the writable layer is kept. */
+    stopped: {
+      on: {
+        start: { target: 'running', actions: 'start' },
+        restart: { target: 'running', actions: 'restartIdle' },
+        remove: { target: 'removed', actions: 'destroy' },
+      },
+    },
+    /** `destroy` was emitted: the container no longer exists. */
+    removed: { type: 'final' },
+  },
+});
+

@@ -1,0 +1,82 @@
+/**
+ * `docker inspect --format '{{json .State}}'` for a container snapshot.
+ * Source: moby `api/types/container/container.go` `State`, filled in `daemon/inspect.go`;
+ * values per status from docker-lifecycle.md §1.4.
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { containerMachine } from './containerMachine';
+import type { DockerStatus, LifecycleState } from './types';
+
+/** Docker's zero `time.Time` in RFC 3339 (`StartedAt` of a never-started container). */
+export const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+export type ContainerSnapshot = SnapshotFrom<typeof containerMachine>;
+
+/** The `.State` object (field names and types as Docker's JSON). */
+export interface InspectState {
+  Status: DockerStatus;
+  Running: boolean;
+  Paused: boolean;
+  Restarting: boolean;
+  OOMKilled: boolean;
+  Dead: boolean;
+  /** Host PID of the main process; 0 when none runs. */
+  Pid: number;
+  ExitCode: number;
+  Error: string;
+  /** RFC 3339 with nanoseconds, or `0001-01-01T00:00:00Z`. */
+  StartedAt: string;
+  FinishedAt: string;
+  /** Absent when no health check is configured, or before the first start. */
+  Health?: { Status: 'starting' | 'healthy' | 'unhealthy'; FailingStreak: number; Log: unknown[] };
+}
+
+/** The lesson's state: the snapshot's top-level state value. */
+export function lifecycleState(snapshot: ContainerSnapshot): LifecycleState {
+  const value = snapshot.value;
+  return (typeof value === 'string' ? value : Object.keys(value)[0]) as LifecycleState;
+}
+
+/** Docker's `State.Status` for a snapshot (`removed` once destroyed). */
+export function dockerStatus(snapshot: ContainerSnapshot): DockerStatus {
+  if (snapshot.matches({ running: 'restarting' })) return 'restarting';
+  switch (lifecycleState(snapshot)) {
+    case 'created':
+      return 'created';
+    case 'running':
+      return 'running';
+    case 'paused':
+      return 'paused';
+    case 'stopped':
+      return 'exited';
+    case 'removed':
+      return 'removed';
+  }
+}
+
+/** RFC 3339 with nanoseconds as Go prints it (`2026-11-29T19:05:26.123000000Z`), or the zero time. */
+export function formatDockerTime(ms: number | null): string {
+  if (ms === null) return ZERO_TIME;
+  const iso = new Date(ms).toISOString(); // 2026-11-29T19:05:26.123Z
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
+}
+
+/** `docker inspect` `.State` for `snapshot`. Pure. */
+export function inspectState(snapshot: ContainerSnapshot): InspectState {
+  const c = snapshot.context;
+  const Status = dockerStatus(snapshot);
+  const live = Status === 'running' || Status === 'paused';
+  return {
+    Status,
+    Running: live || Status === 'restarting',
+    Paused: Status === 'paused',
+    Restarting: Status === 'restarting',
+    OOMKilled: c.oomKilled,
+    Dead: false,
+    Pid: live ? c.pid : 0,
+    ExitCode: c.exitCode,
+    Error: c.error,
+    StartedAt: formatDockerTime(c.startedAt),
+    FinishedAt: formatDockerTime(c.finishedAt),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The pure steps Docker's daemon takes, as (context → new context + events). The machine
+ * picks the step for each transition; these functions hold what happens to the fields.
+ * Sources per step below; setters are moby `daemon/container/state.go`
+ * (`setRunning`, `SetStopped`, `SetRestarting`), docker-lifecycle.md §1.4.
+ */
+import { containerEvent, networkEvent } from './dockerEvents';
+import { hostPid } from './ids';
+import { nextRestartDelay } from './restartPolicy';
+import { SIGKILL } from './signals';
+import type { ContainerContext, DockerEventMessage } from './types';
+
+/** A step's result: the next context and the Docker events, in Docker's order. */
+export interface Step {
+  context: ContainerContext;
+  messages: DockerEventMessage[];
+}
+
+/** Runs steps one after the other, concatenating their events. */
+export function chain(context: ContainerContext, ...steps: Array<(c: ContainerContext) => Step>): Step {
+  let current = context;
+  const messages: DockerEventMessage[] = [];
+  for (const step of steps) {
+    const result = step(current);
+    current = result.context;
+    messages.push(...result.messages);
+  }
+  return { context: current, messages };
+}
+
+/** Just events, no field changes. */
+export function emitOnly(action: string, now: number, extra: Record<string, string> = {}) {
+  return (c: ContainerContext): Step => ({ context: c, messages: [containerEvent(c, action, now, extra)] });
+}
+
+/**
+ * `containerStart`: `setRunning` (Pid, StartedAt = now, ExitCode 0, Error "", OOMKilled
+ * false; FinishedAt untouched), network connect, event `start`. A manual start also
+ * resets the restart manager (`ResetRestartManager(true)`: RestartCount 0, back-off 0)
+ * and clears HasBeenManuallyStopped; a restart-policy start does not (moby
+ * `daemon/start.go`, `daemon/monitor.go`).
+ */
+export function startProcess(now: number, manual: boolean) {
+  return (c: ContainerContext): Step => {
+    const startCount = c.startCount + 1;
+    const context: ContainerContext = {
+      ...c,
+      pid: hostPid(c.id, startCount),
+      startCount,
+      startedAt: now,
+      exitCode: 0,
+      error: '',
+      oomKilled: false,
+      ...(manual ? { restartCount: 0, restartDelayMs: 0, manuallyStopped: false, restartCancelled: false } : {}),
+    };
+    return { context, messages: [networkEvent(context, 'connect', now), containerEvent(context, 'start', now)] };
+  };
+}
+
+/**
+ * `handleContainerExit` (moby `daemon/monitor.go`): the back-off is recomputed on every
+ * exit; `Cleanup` releases the network (disconnect, before `die` since v23); then
+ * `SetRestarting` (RestartCount+1) or `SetStopped`; event `die` with `exitCode` and
+ * `execDuration` (seconds).
+ */
+export function processExited(now: number, exitCode: number, restarting: boolean) {
+  return (c: ContainerContext): Step => {
+    const ranMs = c.startedAt === null ? 0 : Math.max(0, now - c.startedAt);
+    const context: ContainerContext = {
+      ...c,
+      pid: 0,
+      exitCode,
+      finishedAt: now,
+      restartDelayMs: nextRestartDelay(c.restartDelayMs, ranMs),
+      restartCount: restarting ? c.restartCount + 1 : c.restartCount,
+    };
+    return {
+      context,
+      messages: [
+        networkEvent(context, 'disconnect', now),
+        containerEvent(context, 'die', now, { exitCode: String(exitCode), execDuration: String(Math.floor(ranMs / 1000)) }),
+      ],
+    };
+  };
+}
+
+/** The kernel OOM killer: `OOMKilled = true` at once (moby ≥ v24) and event `oom`. */
+export function oomKilled(now: number) {
+  return (c: ContainerContext): Step => {
+    const context = { ...c, oomKilled: true };
+    return { context, messages: [containerEvent(context, 'oom', now)] };
+  };
+}
+
+/**
+ * `docker stop`/`kill` mark the container manually stopped and cancel the restart
+ * manager (`killWithSignal`: `HasBeenManuallyStopped = true`, `ExitOnNext()`).
+ */
+export function markManuallyStopped(c: ContainerContext): Step {
+  return { context: { ...c, manuallyStopped: true, restartCancelled: true }, messages: [] };
+}
+
+/** A `kill` event for each signal sent (attribute `signal`, decimal). */
+export function signalsSent(now: number, signals: number[], pausedBeforeFirst: boolean) {
+  return (c: ContainerContext): Step => {
+    const messages: DockerEventMessage[] = [];
+    signals.forEach((signal, i) => {
+      messages.push(containerEvent(c, 'kill', now, { signal: String(signal) }));
+      // A paused task is resumed right after the first signal (kill.go `task.Resume()`);
+      // moby's monitor logs that as `unpause` (DERIVED, docker-lifecycle.md §2.3 note).
+      if (i === 0 && pausedBeforeFirst) messages.push(containerEvent(c, 'unpause', now));
+    });
+    return { context: c, messages };
+  };
+}
+
+/** The SIGKILL exit code, 128 + 9. */
+export const EXIT_SIGKILL = 128 + SIGKILL;
+

@@ -1,0 +1,48 @@
+/**
+ * Public API of the lifecycle machines (CONTRACTS.md §1). Pure XState v5: no React, no DOM.
+ */
+export { containerMachine } from './container/containerMachine';
+export {
+  inspectState,
+  dockerStatus,
+  lifecycleState,
+  formatDockerTime,
+  ZERO_TIME,
+  type ContainerSnapshot,
+  type InspectState,
+} from './container/inspectState';
+export { commandError, outcomeOf, disabledReason } from './container/commands';
+export { commandOutcome, commandHint, type CommandOutcome, type CommandSubject } from './container/commandError';
+export { cliLine } from './container/cli';
+export { formatEventShort, containerEvent, networkEvent } from './container/dockerEvents';
+export { shortId, randomContainerId } from './container/ids';
+export { parseRestartPolicy, formatRestartPolicy, nextRestartDelay, shouldRestart } from './container/restartPolicy';
+export {
+  RESTART_BACKOFF_INITIAL_MS,
+  RESTART_BACKOFF_MAX_MS,
+  RESTART_BACKOFF_RESET_AFTER_MS,
+} from './container/restartPolicy';
+export { stopOutcome, killOutcome, DEFAULT_STOP_TIMEOUT_SECONDS } from './container/processModel';
+export { signalNumber, signalName, SIGNALS } from './container/signals';
+export {
+  CONTAINER_EVENT_TYPES,
+  type ContainerCommand,
+  type ContainerContext,
+  type ContainerEvent,
+  type ContainerInput,
+  type DockerEventEmitted,
+  type DockerEventMessage,
+  type DockerStatus,
+  type HealthcheckSpec,
+  type LifecycleState,
+  type ProcessEvent,
+  type ProcessSpec,
+  type RestartPolicy,
+  type RestartPolicyConfig,
+} from './container/types';
+export type { ArchitectureSpec, ServiceSpec, DependencySpec, DependencyCondition, PortSpec } from './architecture/spec';
+export { architectureMachine, type ArchitectureContext, type ArchitectureEvent, type ContainerEntry } from './architecture/architectureMachine';
+export { Architecture, createArchitecture, type ArchitectureOptions, type LogEntry, type ContainerActor } from './architecture/architectureRuntime';
+export { dependencyLevels, reverseDependencyLevels } from './architecture/dependencyOrder';
+export { containerName, containerNames, composeLabels, networkName, isServiceActive } from './architecture/naming';
+export { ecommerceScenario, scenarios } from './scenarios/ecommerce';
