@@ -46,3 +46,15 @@ export { Architecture, createArchitecture, type ArchitectureOptions, type LogEnt
 export { dependencyLevels, reverseDependencyLevels } from './architecture/dependencyOrder';
 export { containerName, containerNames, composeLabels, networkName, isServiceActive } from './architecture/naming';
 export { ecommerceScenario, scenarios } from './scenarios/ecommerce';
+export {
+  initialContainerSnapshot,
+  transitionContainer,
+  createTestArchitecture,
+  lifecyclePaths,
+  DEFAULT_PATH_EVENTS,
+  type PureStep,
+  type TestArchitecture,
+  type LifecyclePath,
+  type PathOptions,
+} from './testing';
+export { atTime } from './container/clock';
