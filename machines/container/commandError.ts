@@ -19,6 +19,10 @@ export interface CommandSubject {
   status: DockerStatus;
   id: string;
   name: string;
+  /** Whether a health check is configured (for the `probe` knob). Default false. */
+  hasHealthcheck?: boolean;
+  /** Current simulated probe result (for the `probe` knob). */
+  probePassing?: boolean;
 }
 
 const OK: CommandOutcome = { kind: 'ok' };
@@ -79,6 +83,11 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
         return error(409, `cannot remove container "${name}": container is paused and must be unpaused first`);
       }
       return error(409, `cannot remove container "${name}": container is ${status}: stop the container before removing or force remove`);
+    case 'probe':
+      if (!subject.hasHealthcheck) return error(409, `container ${name} has no healthcheck configured`);
+      return (event.result === 'pass') === (subject.probePassing ?? true)
+        ? noop(`the probe already ${event.result === 'pass' ? 'passes' : 'fails'}`)
+        : OK;
     case 'exit':
     case 'oom':
       if (status === 'running') return OK;

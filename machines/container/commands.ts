@@ -7,7 +7,14 @@ import { dockerStatus, type ContainerSnapshot } from './inspectState';
 import type { ContainerEvent } from './types';
 
 function subjectOf(snapshot: ContainerSnapshot) {
-  return { status: dockerStatus(snapshot), id: snapshot.context.id, name: snapshot.context.name };
+  const c = snapshot.context;
+  return {
+    status: dockerStatus(snapshot),
+    id: c.id,
+    name: c.name,
+    hasHealthcheck: c.healthcheck !== null,
+    probePassing: c.probePassing,
+  };
 }
 
 /**

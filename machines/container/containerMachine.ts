@@ -8,7 +8,7 @@
  * gives the daemon's words. Every transition emits Docker's events in Docker's order
  * (docker-lifecycle.md §2.3). Time comes from the actor's clock (see `clock.ts`).
  */
-import { and, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, setup } from 'xstate';
 import { actorNow } from './clock';
 import { randomContainerId } from './ids';
 import {
@@ -17,11 +17,13 @@ import {
   emitOnly,
   markManuallyStopped,
   oomKilled,
+  paused,
   processExited,
   signalsSent,
   startProcess,
   type Step,
 } from './lifecycleSteps';
+import { nextProbeDelay, normaliseHealthcheck, runProbe } from './health';
 import { killOutcome, normaliseProcess, stopOutcome } from './processModel';
 import { parseRestartPolicy, shouldRestart } from './restartPolicy';
 import { SIGKILL, signalNumber } from './signals';
@@ -127,21 +129,30 @@ export const containerMachine = setup({
     /** Exit codes are 0–255 (the wait status byte). */
     validExitCode: ({ event }) =>
       event.type !== 'exit' || (Number.isInteger(event.exitCode) && event.exitCode >= 0 && event.exitCode <= 255),
+    /** A health check is configured (and the monitor has state). */
+    hasHealthcheck: ({ context }) => context.healthcheck !== null,
+    /** The `probe` event changes the simulated probe result. */
+    probeChanges: ({ context, event }) =>
+      context.healthcheck !== null && event.type === 'probe' && (event.result === 'pass') !== context.probePassing,
     /** moby `RestartManager.ShouldRestart` for this exit (restart policy, count, cancel). */
     policyRestarts: ({ context, event }) => shouldRestart(context, exitCodeOf(event)),
   },
   delays: {
     /** The restart manager's current back-off (100 ms doubling, cap 60 s). */
     restartBackoff: ({ context }) => context.restartDelayMs,
+    /** Health monitor: start-interval inside the start period, else interval. */
+    probeInterval: ({ context, self }) => nextProbeDelay(context, actorNow(self)),
   },
   actions: {
-    emitCreate: enqueueActions(run(({ context, now }) => emitOnly('create', now)(context))),
     start: enqueueActions(run(({ context, now }) => startProcess(now, true)(context))),
     /** `docker restart` on created/exited: a start, then `restart` (TestContainerRestartStoppedContainer). */
     restartIdle: enqueueActions(run(({ context, now }) => chain(context, startProcess(now, true), emitOnly('restart', now)))),
     /** The back-off timer fired: a policy start, `start` but no `restart` event. */
     policyStart: enqueueActions(run(({ context, now }) => startProcess(now, false)(context))),
-    pause: enqueueActions(run(({ context, now }) => emitOnly('pause', now)(context))),
+    pause: enqueueActions(run(({ context, now }) => paused(now)(context))),
+    /** The health monitor's timer fired: run the probe (see `health.ts`). */
+    probe: enqueueActions(run(({ context, now }) => runProbe(now)(context))),
+    setProbe: assign({ probePassing: ({ event }) => (event.type === 'probe' ? event.result === 'pass' : true) }),
     unpause: enqueueActions(run(({ context, now }) => emitOnly('unpause', now)(context))),
     destroy: enqueueActions(run(({ context, now }) => emitOnly('destroy', now)(context))),
     stopRunning: enqueueActions(run(stopLive(false))),
@@ -170,7 +181,9 @@ export const containerMachine = setup({
     labels: input.labels ?? {},
     network: input.network ?? 'bridge',
     restartPolicy: parseRestartPolicy(input.restartPolicy),
-    healthcheck: input.healthcheck ?? null,
+    healthcheck: normaliseHealthcheck(input.healthcheck),
+    health: null,
+    probePassing: true,
     process: normaliseProcess(input.process),
     pid: 0,
     exitCode: 0,
@@ -185,10 +198,14 @@ export const containerMachine = setup({
     startCount: 0,
   }),
   initial: 'created',
+  on: {
+    probe: { guard: 'probeChanges', actions: 'setProbe' },
+  },
   states: {
     /** `docker create` done: never started (StartedAt zero). */
     created: {
-      entry: 'emitCreate',
+      // No `create` event here: whoever creates the container emits it (the architecture
+      // actor), since nobody can listen to an actor before it starts.
       on: {
         start: { target: 'running', actions: 'start' },
         restart: { target: 'running', actions: 'restartIdle' },
@@ -200,6 +217,8 @@ export const containerMachine = setup({
       initial: 'up',
       states: {
         up: {
+          // The health monitor runs while the process is up; re-entering re-arms the timer.
+          after: { probeInterval: { guard: 'hasHealthcheck', target: 'up', reenter: true, actions: 'probe' } },
           on: {
             pause: { target: '#container.paused', actions: 'pause' },
             stop: { target: '#container.stopped', actions: 'stopRunning' },

@@ -28,7 +28,11 @@ export interface InspectState {
   StartedAt: string;
   FinishedAt: string;
   /** Absent when no health check is configured, or before the first start. */
-  Health?: { Status: 'starting' | 'healthy' | 'unhealthy'; FailingStreak: number; Log: unknown[] };
+  Health?: {
+    Status: 'starting' | 'healthy' | 'unhealthy';
+    FailingStreak: number;
+    Log: Array<{ Start: string; End: string; ExitCode: number; Output: string }>;
+  };
 }
 
 /** The lesson's state: the snapshot's top-level state value. */
@@ -78,5 +82,19 @@ export function inspectState(snapshot: ContainerSnapshot): InspectState {
     Error: c.error,
     StartedAt: formatDockerTime(c.startedAt),
     FinishedAt: formatDockerTime(c.finishedAt),
+    ...(c.health
+      ? {
+          Health: {
+            Status: c.health.status,
+            FailingStreak: c.health.failingStreak,
+            Log: c.health.log.map((r) => ({
+              Start: formatDockerTime(r.start),
+              End: formatDockerTime(r.end),
+              ExitCode: r.exitCode,
+              Output: r.output,
+            })),
+          },
+        }
+      : {}),
   };
 }

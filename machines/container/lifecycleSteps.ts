@@ -5,6 +5,7 @@
  * (`setRunning`, `SetStopped`, `SetRestarting`), docker-lifecycle.md §1.4.
  */
 import { containerEvent, networkEvent } from './dockerEvents';
+import { healthOnMonitorClosed, healthOnStart } from './health';
 import { hostPid } from './ids';
 import { nextRestartDelay } from './restartPolicy';
 import { SIGKILL } from './signals';
@@ -51,6 +52,7 @@ export function startProcess(now: number, manual: boolean) {
       exitCode: 0,
       error: '',
       oomKilled: false,
+      health: healthOnStart(c),
       ...(manual ? { restartCount: 0, restartDelayMs: 0, manuallyStopped: false, restartCancelled: false } : {}),
     };
     return { context, messages: [networkEvent(context, 'connect', now), containerEvent(context, 'start', now)] };
@@ -71,6 +73,7 @@ export function processExited(now: number, exitCode: number, restarting: boolean
       pid: 0,
       exitCode,
       finishedAt: now,
+      health: healthOnMonitorClosed(c.health),
       restartDelayMs: nextRestartDelay(c.restartDelayMs, ranMs),
       restartCount: restarting ? c.restartCount + 1 : c.restartCount,
     };
@@ -81,6 +84,14 @@ export function processExited(now: number, exitCode: number, restarting: boolean
         containerEvent(context, 'die', now, { exitCode: String(exitCode), execDuration: String(Math.floor(ranMs / 1000)) }),
       ],
     };
+  };
+}
+
+/** `docker pause`: the freezer stops the health monitor too (Health forced to unhealthy, no event). */
+export function paused(now: number) {
+  return (c: ContainerContext): Step => {
+    const context = { ...c, health: healthOnMonitorClosed(c.health) };
+    return { context, messages: [containerEvent(context, 'pause', now)] };
   };
 }
 

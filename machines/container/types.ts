@@ -83,7 +83,12 @@ export type ProcessEvent =
   /** The main process ends by itself: 0 = done, non-zero = crash. */
   | { type: 'exit'; exitCode: number }
   /** The kernel OOM killer kills the main process (exit 137, `OOMKilled: true`). */
-  | { type: 'oom' };
+  | { type: 'oom' }
+  /**
+   * Simulation knob: from now on the health-check command exits 0 (`pass`) or 1 (`fail`).
+   * Only for containers with a health check.
+   */
+  | { type: 'probe'; result: 'pass' | 'fail' };
 
 export type ContainerEvent = ContainerCommand | ProcessEvent;
 
@@ -98,6 +103,7 @@ export const CONTAINER_EVENT_TYPES = [
   'remove',
   'exit',
   'oom',
+  'probe',
 ] as const satisfies ReadonlyArray<ContainerEvent['type']>;
 
 /** Input of `containerMachine` (CONTRACTS.md §1). */
@@ -152,7 +158,12 @@ export interface ContainerContext {
   labels: Record<string, string>;
   network: string;
   restartPolicy: RestartPolicyConfig;
-  healthcheck: HealthcheckSpec | null;
+  /** The health check with Docker's defaults filled in; null when none is configured. */
+  healthcheck: Required<HealthcheckSpec> | null;
+  /** `State.Health`; null before the first start or without a health check. */
+  health: HealthState | null;
+  /** What the simulated probe command returns (toggled by the `probe` event). */
+  probePassing: boolean;
   process: Required<ProcessSpec>;
   /** Host PID of the main process; 0 when no process runs. */
   pid: number;
@@ -173,4 +184,20 @@ export interface ContainerContext {
   restartCancelled: boolean;
   /** Number of processes started so far (used for the simulated host PID). */
   startCount: number;
+}
+
+/** One entry of `State.Health.Log` (moby `api/types/container/health.go` `HealthcheckResult`). Times Unix ms. */
+export interface HealthProbeResult {
+  start: number;
+  end: number;
+  exitCode: number;
+  output: string;
+}
+
+/** `State.Health` (moby `api/types/container/health.go`). */
+export interface HealthState {
+  status: 'starting' | 'healthy' | 'unhealthy';
+  failingStreak: number;
+  /** The last 5 probe results, oldest first. */
+  log: HealthProbeResult[];
 }
