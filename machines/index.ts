@@ -58,3 +58,7 @@ export {
   type PathOptions,
 } from './testing';
 export { atTime } from './container/clock';
+export { ComposeRun, COMPOSE_STEP_MS, type ComposeAction, type ComposeProgress } from './architecture/composeRun';
+export { checkCondition, COMPOSE_POLL_MS, type ConditionVerdict } from './architecture/composeConditions';
+export { HEALTH_DEFAULTS, normaliseHealthcheck } from './container/health';
+export type { HealthState, HealthProbeResult } from './container/types';

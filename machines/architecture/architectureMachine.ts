@@ -32,7 +32,13 @@ export interface ArchitectureContext {
 
 export type ArchitectureEvent =
   /** `docker create` for a slot of `service` (replaces a removed container in that slot). */
-  | { type: 'create'; service: string; replica?: number; id?: string };
+  | { type: 'create'; service: string; replica?: number; id?: string }
+  /**
+   * `docker compose up --scale service=N`: sets the replica count, creates the new
+   * slots' containers and forgets the slots above N (their containers must already be
+   * removed; the runtime stops and removes them first, as Compose does).
+   */
+  | { type: 'scale'; service: string; replicas: number };
 
 export interface ArchitectureInput {
   spec: ArchitectureSpec;
@@ -56,7 +62,27 @@ export const architectureMachine = setup({
         }
       }
     }),
+    scaleService: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'scale') return;
+      const service = context.spec.services.find((s) => s.name === event.service);
+      if (!service || service.containerName !== undefined) return;
+      const replicas = Math.max(0, Math.floor(event.replicas));
+      const dropped = context.containers.filter((c) => c.service === service.name && c.replica > replicas);
+      for (const entry of dropped) enqueue(stopChild(entry.id));
+      enqueue.assign({
+        spec: ({ context: c }) => ({
+          ...c.spec,
+          services: c.spec.services.map((s) => (s.name === service.name ? { ...s, replicas } : s)),
+        }),
+        containers: ({ context: c }) => c.containers.filter((e) => !dropped.includes(e)),
+      });
+      const existing = new Set(context.containers.filter((c) => c.service === service.name).map((c) => c.replica));
+      for (let replica = 1; replica <= replicas; replica++) {
+        if (!existing.has(replica)) enqueue.raise({ type: 'create', service: service.name, replica });
+      }
+    }),
     createContainer: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'create') return;
       const service = context.spec.services.find((s) => s.name === event.service);
       if (!service) return;
       const replica = event.replica ?? 1;
@@ -95,6 +121,7 @@ export const architectureMachine = setup({
   entry: 'createAll',
   on: {
     create: { actions: 'createContainer' },
+    scale: { actions: 'scaleService' },
   },
 });
 

@@ -14,7 +14,9 @@ import { outcomeOf } from '../container/commands';
 import { containerMachine } from '../container/containerMachine';
 import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';
+import { inspectState } from '../container/inspectState';
 import { architectureMachine, type ContainerEntry } from './architectureMachine';
+import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
 import { dependencyLevels } from './dependencyOrder';
 import { containerName } from './naming';
 import type { ArchitectureSpec } from './spec';
@@ -27,8 +29,11 @@ export interface LogEntry {
   seq: number;
   /** Unix ms on the actor clock. */
   time: number;
-  /** `command`: typed by the user; `daemon`: Docker acted by itself (restart policy). */
-  kind: 'command' | 'daemon';
+  /**
+   * `command`: typed by the user; `compose`: a step of a `docker compose` run (the API
+   * call Compose makes); `daemon`: Docker acted by itself (restart policy, health check).
+   */
+  kind: 'command' | 'compose' | 'daemon';
   /** The container concerned, when there is one. */
   container?: string;
   /** Equivalent CLI line, e.g. `docker stop order-service`. */
@@ -50,6 +55,18 @@ export interface ArchitectureOptions {
 }
 
 type LogListener = (entries: readonly LogEntry[]) => void;
+type ComposeListener = (progress: ComposeProgress | null) => void;
+
+/** The timer half of an XState clock (`SimulatedClock` or the real one). */
+interface Timers {
+  setTimeout(fn: (...args: unknown[]) => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /** A running architecture. Create with `createArchitecture`; call `stop()` when done. */
 export class Architecture {
@@ -58,12 +75,18 @@ export class Architecture {
   private readonly subscribed = new Set<string>();
   private log: LogEntry[] = [];
   private seq = 0;
-  private current: LogEntry | null = null;
+  /** Entries being built; events go to the innermost. */
+  private stack: LogEntry[] = [];
   private pendingDaemon = new Map<string, LogEntry>();
   private readonly logLimit: number;
+  private readonly timers: Timers;
+  private readonly composeListeners = new Set<ComposeListener>();
+  private composeRun: ComposeRun | null = null;
+  private composeProgress: ComposeProgress | null = null;
 
-  constructor(readonly spec: ArchitectureSpec, options: ArchitectureOptions = {}) {
+  constructor(spec: ArchitectureSpec, options: ArchitectureOptions = {}) {
     this.logLimit = options.logLimit ?? 1000;
+    this.timers = (options.clock as Timers | undefined) ?? realTimers;
     this.actor = createActor(architectureMachine, { input: { spec }, ...(options.clock ? { clock: options.clock } : {}) });
     this.actor.on('docker.event', ({ message }) => this.record(message));
     this.actor.subscribe(() => this.watchChildren());
@@ -78,6 +101,11 @@ export class Architecture {
       }
     }
     this.finish(up);
+  }
+
+  /** The architecture's spec as it is now (replica counts change with `scale`). */
+  get spec(): ArchitectureSpec {
+    return this.actor.getSnapshot().context.spec;
   }
 
   /** Current container of every slot, in spec order. */
@@ -98,9 +126,9 @@ export class Architecture {
   }
 
   /** Sends a Docker command (or process event) to a container; returns its log entry. */
-  send(name: string, event: ContainerEvent): LogEntry {
+  send(name: string, event: ContainerEvent, kind: LogEntry['kind'] = 'command'): LogEntry {
     const actor = this.containerActor(name);
-    const entry = this.begin(cliLine(name, event), name);
+    const entry = this.begin(cliLine(name, event), name, kind);
     if (!actor) return this.finish(entry, { kind: 'error', message: `No such container: ${name}` });
     const outcome = outcomeOf(actor.getSnapshot(), event);
     if (outcome.kind === 'ok') actor.send(event);
@@ -112,13 +140,88 @@ export class Architecture {
    * (new ID) from the same image, in `created`. Refused, with Docker's conflict
    * message, while the slot's container still exists.
    */
-  create(service: string, replica = 1): LogEntry {
-    return this.createOrRun(service, replica, false);
+  create(service: string, replica = 1, kind: LogEntry['kind'] = 'command'): LogEntry {
+    return this.createOrRun(service, replica, false, kind);
   }
 
   /** `docker run -d`: `create`, then `start`. */
   run(service: string, replica = 1): LogEntry {
     return this.createOrRun(service, replica, true);
+  }
+
+  /**
+   * Runs `docker compose <action>` over simulated time (see `ComposeRun`): returns its
+   * log entry at once; progress goes to `onCompose` listeners. A run in progress is
+   * cancelled first, as a new Compose command would find the project as it is.
+   */
+  compose(action: ComposeAction): LogEntry {
+    this.composeRun?.cancel();
+    const cli = `docker compose ${action}${action === 'up' ? ' -d' : ''}`;
+    const header = this.finish(this.begin(cli));
+    const run = new ComposeRun(this.composeHost(), action, (progress) => {
+      this.composeProgress = progress;
+      if (progress.status !== 'running') {
+        this.composeRun = null;
+        const done = this.begin(`# ${cli}: ${progress.status === 'done' ? 'done' : 'failed'}`);
+        this.finish(done, progress.error ? { kind: 'error', message: progress.error } : undefined);
+      }
+      for (const listener of this.composeListeners) listener(progress);
+    });
+    this.composeRun = run;
+    run.begin();
+    return header;
+  }
+
+  /** The current or last compose run's progress (null before any). */
+  getComposeProgress(): ComposeProgress | null {
+    return this.composeProgress;
+  }
+
+  /** Calls `listener` on every compose progress change; returns an unsubscribe function. */
+  onCompose(listener: ComposeListener): () => void {
+    this.composeListeners.add(listener);
+    return () => this.composeListeners.delete(listener);
+  }
+
+  /**
+   * `docker compose up -d --scale <service>=<replicas>`: new replicas are created and
+   * started; replicas above the count are stopped and removed, then forgotten.
+   * Services with `container_name` cannot scale (Compose refuses).
+   */
+  scale(serviceName: string, replicas: number): LogEntry {
+    const entry = this.begin(`docker compose up -d --scale ${serviceName}=${replicas}`);
+    const service = this.spec.services.find((s) => s.name === serviceName);
+    if (!service) return this.finish(entry, { kind: 'error', message: `no such service: ${serviceName}` });
+    if (!Number.isInteger(replicas) || replicas < 0 || replicas > 100) {
+      return this.finish(entry, { kind: 'error', message: `invalid scale: ${replicas} (0 to 100)` });
+    }
+    if (service.containerName !== undefined && replicas !== 1) {
+      return this.finish(entry, {
+        kind: 'error',
+        message: `service "${serviceName}" has a container_name and cannot be scaled (WARNING: The "${serviceName}" service is using the custom container name "${service.containerName}". Docker requires each container to have a unique name.)`,
+      });
+    }
+    for (const c of this.containers.filter((c) => c.service === serviceName && c.replica > replicas)) {
+      const actor = this.ref(c);
+      if (actor && dockerStatus(actor.getSnapshot()) !== 'removed') {
+        const live = ['running', 'paused', 'restarting'].includes(dockerStatus(actor.getSnapshot()));
+        if (live) actor.send({ type: 'stop' });
+        actor.send({ type: 'remove', force: true });
+      }
+    }
+    this.actor.send({ type: 'scale', service: serviceName, replicas });
+    this.watchChildren();
+    // `up --scale` converges every slot up to N: removed ones are created again.
+    for (const c of this.containers.filter((c) => c.service === serviceName)) {
+      const actor = this.ref(c);
+      if (actor && dockerStatus(actor.getSnapshot()) === 'removed') this.actor.send({ type: 'create', service: serviceName, replica: c.replica });
+    }
+    this.watchChildren();
+    for (const c of this.containers.filter((c) => c.service === serviceName)) {
+      const actor = this.ref(c);
+      if (actor && dockerStatus(actor.getSnapshot()) === 'created') actor.send({ type: 'start' });
+    }
+    return this.finish(entry);
   }
 
   /** Log entries so far (oldest first, at most `logLimit`). */
@@ -132,17 +235,18 @@ export class Architecture {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops every actor (timers included). */
+  /** Stops every actor (timers included) and any compose run. */
   stop(): void {
+    this.composeRun?.cancel();
     this.actor.stop();
     this.listeners.clear();
   }
 
-  private createOrRun(serviceName: string, replica: number, start: boolean): LogEntry {
+  private createOrRun(serviceName: string, replica: number, start: boolean, kind: LogEntry['kind'] = 'command'): LogEntry {
     const service = this.spec.services.find((s) => s.name === serviceName);
     const name = service ? containerName(this.spec, service, replica) : serviceName;
     const image = service?.image ?? '';
-    const entry = this.begin(`docker ${start ? 'run -d' : 'create'} --name ${name} ${image}`.trim(), name);
+    const entry = this.begin(`docker ${start ? 'run -d' : 'create'} --name ${name} ${image}`.trim(), name, kind);
     if (!service) return this.finish(entry, { kind: 'error', message: `no such service: ${serviceName}` });
     const existing = this.containerActor(name);
     if (existing && dockerStatus(existing.getSnapshot()) !== 'removed') {
@@ -156,6 +260,30 @@ export class Architecture {
     this.watchChildren();
     if (start) this.containerActor(name)?.send({ type: 'start' });
     return this.finish(entry);
+  }
+
+  private composeHost(): ComposeHost {
+    return {
+      spec: this.spec,
+      containerNames: (service) => this.containers.filter((c) => c.service === service).map((c) => c.name),
+      inspect: (name) => {
+        const actor = this.containerActor(name);
+        return actor ? inspectState(actor.getSnapshot()) : undefined;
+      },
+      snapshot: (name) => this.containerActor(name)?.getSnapshot(),
+      exec: (name, event) => {
+        const entry = this.send(name, event, 'compose');
+        return entry.outcome === 'error' ? { ok: false, message: entry.message } : { ok: true };
+      },
+      ensureContainers: (service) => {
+        for (const c of this.containers.filter((c) => c.service === service)) {
+          const actor = this.ref(c);
+          if (actor && dockerStatus(actor.getSnapshot()) === 'removed') this.create(service, c.replica, 'compose');
+        }
+      },
+      setTimeout: (fn, ms) => this.timers.setTimeout(fn, ms),
+      clearTimeout: (handle) => this.timers.clearTimeout(handle),
+    };
   }
 
   private ref(entry: ContainerEntry): ContainerActor | undefined {
@@ -177,10 +305,11 @@ export class Architecture {
     return actorNow(this.actor);
   }
 
-  private begin(cli: string, container?: string): LogEntry {
-    const entry: LogEntry = { seq: ++this.seq, time: this.now(), kind: 'command', cli, outcome: 'ok', events: [] };
+  /** Opens a log entry; commands nest (a compose step inside a compose command), so the outer one is kept. */
+  private begin(cli: string, container?: string, kind: LogEntry['kind'] = 'command'): LogEntry {
+    const entry: LogEntry = { seq: ++this.seq, time: this.now(), kind, cli, outcome: 'ok', events: [] };
     if (container !== undefined) entry.container = container;
-    this.current = entry;
+    this.stack.push(entry);
     return entry;
   }
 
@@ -189,14 +318,15 @@ export class Architecture {
       entry.outcome = result.kind;
       entry.message = result.message;
     }
-    this.current = null;
+    this.stack = this.stack.filter((e) => e !== entry);
     this.append(entry);
     return entry;
   }
 
   private record(message: DockerEventMessage): void {
-    if (this.current) {
-      this.current.events.push(message);
+    const current = this.stack[this.stack.length - 1];
+    if (current) {
+      current.events.push(message);
       return;
     }
     // Docker acting by itself (restart policy): group a container's events of one moment.
@@ -233,6 +363,8 @@ export class Architecture {
 /** A readable line for what the daemon did by itself. */
 function daemonLine(name: string, events: DockerEventMessage[]): string {
   if (events.some((e) => e.Type === 'container' && e.Action === 'start')) return `# dockerd: restart policy started ${name}`;
+  const probe = events.find((e) => e.Action.startsWith('exec_create: '));
+  if (probe) return `# dockerd: health check on ${name}: ${probe.Action.slice('exec_create: '.length)}`;
   return `# dockerd: ${name}`;
 }
 
