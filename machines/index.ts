@@ -62,3 +62,4 @@ export { ComposeRun, COMPOSE_STEP_MS, type ComposeAction, type ComposeProgress }
 export { checkCondition, COMPOSE_POLL_MS, type ConditionVerdict } from './architecture/composeConditions';
 export { HEALTH_DEFAULTS, normaliseHealthcheck } from './container/health';
 export type { HealthState, HealthProbeResult } from './container/types';
+export { parseSavedArchitecture, SAVE_FORMAT, SAVE_VERSION, SAVE_MAX_CHARS, type SavedArchitecture, type ParseSavedResult } from './architecture/persistence';

@@ -19,6 +19,7 @@ import { architectureMachine, type ContainerEntry } from './architectureMachine'
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
 import { dependencyLevels } from './dependencyOrder';
 import { containerName } from './naming';
+import { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './persistence';
 import type { ArchitectureSpec } from './spec';
 
 export type ContainerActor = ActorRefFrom<typeof containerMachine>;
@@ -52,6 +53,8 @@ export interface ArchitectureOptions {
   up?: boolean;
   /** Most log entries kept (older ones are dropped). Default 1000. */
   logLimit?: number;
+  /** Restore this save instead of creating containers (validate it with `parseSavedArchitecture` first). */
+  restore?: SavedArchitecture;
 }
 
 type LogListener = (entries: readonly LogEntry[]) => void;
@@ -87,9 +90,25 @@ export class Architecture {
   constructor(spec: ArchitectureSpec, options: ArchitectureOptions = {}) {
     this.logLimit = options.logLimit ?? 1000;
     this.timers = (options.clock as Timers | undefined) ?? realTimers;
-    this.actor = createActor(architectureMachine, { input: { spec }, ...(options.clock ? { clock: options.clock } : {}) });
+    this.actor = createActor(architectureMachine, {
+      input: { spec: options.restore?.spec ?? spec },
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.restore ? { snapshot: options.restore.snapshot as never } : {}),
+    });
     this.actor.on('docker.event', ({ message }) => this.record(message));
     this.actor.subscribe(() => this.watchChildren());
+    if (options.restore) {
+      const restored = this.begin('# restored saved state');
+      this.actor.start();
+      this.watchChildren();
+      // XState does not persist delayed events: re-arm back-offs and health monitors.
+      for (const entry of this.containers) {
+        const actor = this.ref(entry);
+        if (actor?.getSnapshot().can({ type: 'daemon.restore' })) actor.send({ type: 'daemon.restore' });
+      }
+      this.finish(restored);
+      return;
+    }
     const up = this.begin(options.up === false ? 'docker compose create' : 'docker compose up -d');
     this.actor.start();
     this.watchChildren();
@@ -222,6 +241,17 @@ export class Architecture {
       if (actor && dockerStatus(actor.getSnapshot()) === 'created') actor.send({ type: 'start' });
     }
     return this.finish(entry);
+  }
+
+  /** The whole architecture as a JSON-serialisable save (see `parseSavedArchitecture`). */
+  save(): SavedArchitecture {
+    return {
+      format: SAVE_FORMAT,
+      version: SAVE_VERSION,
+      savedAt: this.now(),
+      spec: this.spec,
+      snapshot: JSON.parse(JSON.stringify(this.actor.getPersistedSnapshot())),
+    };
   }
 
   /** Log entries so far (oldest first, at most `logLimit`). */

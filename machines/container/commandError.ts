@@ -88,6 +88,9 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
       return (event.result === 'pass') === (subject.probePassing ?? true)
         ? noop(`the probe already ${event.result === 'pass' ? 'passes' : 'fails'}`)
         : OK;
+    case 'daemon.restore':
+      if (status === 'restarting' || (status === 'running' && subject.hasHealthcheck)) return OK;
+      return noop('no background timer to re-arm');
     case 'exit':
     case 'oom':
       if (status === 'running') return OK;

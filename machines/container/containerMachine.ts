@@ -220,6 +220,7 @@ export const containerMachine = setup({
           // The health monitor runs while the process is up; re-entering re-arms the timer.
           after: { probeInterval: { guard: 'hasHealthcheck', target: 'up', reenter: true, actions: 'probe' } },
           on: {
+            'daemon.restore': { guard: 'hasHealthcheck', target: 'up', reenter: true },
             pause: { target: '#container.paused', actions: 'pause' },
             stop: { target: '#container.stopped', actions: 'stopRunning' },
             kill: [
@@ -242,6 +243,7 @@ export const containerMachine = setup({
         restarting: {
           after: { restartBackoff: { target: 'up', actions: 'policyStart' } },
           on: {
+            'daemon.restore': { target: 'restarting', reenter: true },
             stop: { target: '#container.stopped', actions: 'stopRestarting' },
             kill: { guard: 'validSignal', target: '#container.stopped', actions: 'killRestarting' },
             restart: { target: 'up', actions: 'restartRestarting' },

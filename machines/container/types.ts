@@ -88,7 +88,13 @@ export type ProcessEvent =
    * Simulation knob: from now on the health-check command exits 0 (`pass`) or 1 (`fail`).
    * Only for containers with a health check.
    */
-  | { type: 'probe'; result: 'pass' | 'fail' };
+  | { type: 'probe'; result: 'pass' | 'fail' }
+  /**
+   * The daemon re-arms its background timers (restart back-off, health monitor), as
+   * dockerd does for live containers when it starts. Sent after restoring a saved
+   * snapshot, because XState does not persist delayed events. A back-off starts over.
+   */
+  | { type: 'daemon.restore' };
 
 export type ContainerEvent = ContainerCommand | ProcessEvent;
 
@@ -104,6 +110,7 @@ export const CONTAINER_EVENT_TYPES = [
   'exit',
   'oom',
   'probe',
+  'daemon.restore',
 ] as const satisfies ReadonlyArray<ContainerEvent['type']>;
 
 /** Input of `containerMachine` (CONTRACTS.md §1). */
