@@ -63,3 +63,4 @@ export { checkCondition, COMPOSE_POLL_MS, type ConditionVerdict } from './archit
 export { HEALTH_DEFAULTS, normaliseHealthcheck } from './container/health';
 export type { HealthState, HealthProbeResult } from './container/types';
 export { parseSavedArchitecture, SAVE_FORMAT, SAVE_VERSION, SAVE_MAX_CHARS, type SavedArchitecture, type ParseSavedResult } from './architecture/persistence';
+export { pendingFor, describeStopBehaviour, type PendingCommand } from './architecture/pendingCommand';

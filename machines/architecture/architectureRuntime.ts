@@ -20,6 +20,7 @@ import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress 
 import { dependencyLevels } from './dependencyOrder';
 import { containerName } from './naming';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './persistence';
+import { pendingFor, type PendingCommand } from './pendingCommand';
 import type { ArchitectureSpec } from './spec';
 
 export type ContainerActor = ActorRefFrom<typeof containerMachine>;
@@ -59,6 +60,7 @@ export interface ArchitectureOptions {
 
 type LogListener = (entries: readonly LogEntry[]) => void;
 type ComposeListener = (progress: ComposeProgress | null) => void;
+type PendingListener = (pending: ReadonlyMap<string, PendingCommand>) => void;
 
 /** The timer half of an XState clock (`SimulatedClock` or the real one). */
 interface Timers {
@@ -86,6 +88,8 @@ export class Architecture {
   private readonly composeListeners = new Set<ComposeListener>();
   private composeRun: ComposeRun | null = null;
   private composeProgress: ComposeProgress | null = null;
+  private pending = new Map<string, PendingCommand & { timer: unknown }>();
+  private readonly pendingListeners = new Set<PendingListener>();
 
   constructor(spec: ArchitectureSpec, options: ArchitectureOptions = {}) {
     this.logLimit = options.logLimit ?? 1000;
@@ -152,6 +156,59 @@ export class Architecture {
     const outcome = outcomeOf(actor.getSnapshot(), event);
     if (outcome.kind === 'ok') actor.send(event);
     return this.finish(entry, outcome.kind === 'ok' ? undefined : { kind: outcome.kind, message: outcome.message });
+  }
+
+  /**
+   * Like `send`, but a stop/restart of a live container takes the time Docker's CLI
+   * takes: SIGTERM now, the command completes when the process exits or the grace period
+   * ends (see `PendingCommand`). Returns the pending record, or the finished entry when
+   * the command is instant or refused. `kill` and `rm -f` during a pending stop cancel it
+   * and act at once, as they would on a real host.
+   */
+  sendTimed(name: string, event: ContainerEvent): { pending: PendingCommand } | { entry: LogEntry } {
+    const actor = this.containerActor(name);
+    const existing = this.pending.get(name);
+    if (existing) {
+      if (event.type === 'kill' || (event.type === 'remove' && event.force)) {
+        this.timers.clearTimeout(existing.timer);
+        this.pending.delete(name);
+        this.notifyPending();
+      } else {
+        const entry = this.begin(cliLine(name, event), name);
+        return { entry: this.finish(entry, { kind: 'error', message: `${cliLine(name, existing.event)} is still in progress` }) };
+      }
+    }
+    const snapshot = actor?.getSnapshot();
+    const status = snapshot ? dockerStatus(snapshot) : undefined;
+    const record =
+      snapshot && (status === 'running' || status === 'paused') && outcomeOf(snapshot, event).kind === 'ok'
+        ? pendingFor(name, snapshot.context, event, this.now())
+        : null;
+    if (!record) return { entry: this.send(name, event) };
+    const timer = this.timers.setTimeout(() => {
+      this.pending.delete(name);
+      this.send(name, event);
+      this.notifyPending();
+    }, record.endsAt - record.startedAt);
+    this.pending.set(name, { ...record, timer });
+    this.notifyPending();
+    return { pending: record };
+  }
+
+  /** Commands in progress, by container name. */
+  getPending(): ReadonlyMap<string, PendingCommand> {
+    return this.pending;
+  }
+
+  /** Calls `listener` whenever a timed command begins or ends. */
+  onPending(listener: PendingListener): () => void {
+    this.pendingListeners.add(listener);
+    return () => this.pendingListeners.delete(listener);
+  }
+
+  private notifyPending(): void {
+    this.pending = new Map(this.pending);
+    for (const listener of this.pendingListeners) listener(this.pending);
   }
 
   /**
@@ -268,6 +325,8 @@ export class Architecture {
   /** Stops every actor (timers included) and any compose run. */
   stop(): void {
     this.composeRun?.cancel();
+    for (const p of this.pending.values()) this.timers.clearTimeout(p.timer);
+    this.pending.clear();
     this.actor.stop();
     this.listeners.clear();
   }
