@@ -90,6 +90,11 @@ export class Architecture {
   private composeProgress: ComposeProgress | null = null;
   private pending = new Map<string, PendingCommand & { timer: unknown }>();
   private readonly pendingListeners = new Set<PendingListener>();
+  /** Indexes over `containers`, rebuilt only when that array changes (no per-command scans). */
+  private indexed: readonly ContainerEntry[] | null = null;
+  private byName = new Map<string, ContainerEntry>();
+  private byId = new Map<string, ContainerEntry>();
+  private byService = new Map<string, ContainerEntry[]>();
 
   constructor(spec: ArchitectureSpec, options: ArchitectureOptions = {}) {
     this.logLimit = options.logLimit ?? 1000;
@@ -119,7 +124,7 @@ export class Architecture {
     if (options.up !== false) {
       for (const level of dependencyLevels(spec)) {
         for (const service of level) {
-          for (const entry of this.containers.filter((c) => c.service === service)) this.ref(entry)?.send({ type: 'start' });
+          for (const entry of this.ofService(service)) this.ref(entry)?.send({ type: 'start' });
         }
       }
     }
@@ -138,7 +143,7 @@ export class Architecture {
 
   /** The container actor named `name` (the current one in its slot). */
   containerActor(name: string): ContainerActor | undefined {
-    const entry = this.containers.find((c) => c.name === name);
+    const entry = this.index().byName.get(name);
     return entry ? this.ref(entry) : undefined;
   }
 
@@ -277,7 +282,7 @@ export class Architecture {
         message: `service "${serviceName}" has a container_name and cannot be scaled (WARNING: The "${serviceName}" service is using the custom container name "${service.containerName}". Docker requires each container to have a unique name.)`,
       });
     }
-    for (const c of this.containers.filter((c) => c.service === serviceName && c.replica > replicas)) {
+    for (const c of this.ofService(serviceName).filter((c) => c.replica > replicas)) {
       const actor = this.ref(c);
       if (actor && dockerStatus(actor.getSnapshot()) !== 'removed') {
         const live = ['running', 'paused', 'restarting'].includes(dockerStatus(actor.getSnapshot()));
@@ -288,12 +293,12 @@ export class Architecture {
     this.actor.send({ type: 'scale', service: serviceName, replicas });
     this.watchChildren();
     // `up --scale` converges every slot up to N: removed ones are created again.
-    for (const c of this.containers.filter((c) => c.service === serviceName)) {
+    for (const c of this.ofService(serviceName)) {
       const actor = this.ref(c);
       if (actor && dockerStatus(actor.getSnapshot()) === 'removed') this.actor.send({ type: 'create', service: serviceName, replica: c.replica });
     }
     this.watchChildren();
-    for (const c of this.containers.filter((c) => c.service === serviceName)) {
+    for (const c of this.ofService(serviceName)) {
       const actor = this.ref(c);
       if (actor && dockerStatus(actor.getSnapshot()) === 'created') actor.send({ type: 'start' });
     }
@@ -354,7 +359,7 @@ export class Architecture {
   private composeHost(): ComposeHost {
     return {
       spec: this.spec,
-      containerNames: (service) => this.containers.filter((c) => c.service === service).map((c) => c.name),
+      containerNames: (service) => this.ofService(service).map((c) => c.name),
       inspect: (name) => {
         const actor = this.containerActor(name);
         return actor ? inspectState(actor.getSnapshot()) : undefined;
@@ -365,7 +370,7 @@ export class Architecture {
         return entry.outcome === 'error' ? { ok: false, message: entry.message } : { ok: true };
       },
       ensureContainers: (service) => {
-        for (const c of this.containers.filter((c) => c.service === service)) {
+        for (const c of this.ofService(service)) {
           const actor = this.ref(c);
           if (actor && dockerStatus(actor.getSnapshot()) === 'removed') this.create(service, c.replica, 'compose');
         }
@@ -373,6 +378,28 @@ export class Architecture {
       setTimeout: (fn, ms) => this.timers.setTimeout(fn, ms),
       clearTimeout: (handle) => this.timers.clearTimeout(handle),
     };
+  }
+
+  /** The current containers of `service`, in replica order. */
+  ofService(service: string): readonly ContainerEntry[] {
+    this.index();
+    return this.byService.get(service) ?? [];
+  }
+
+  private index() {
+    const containers = this.containers;
+    if (containers !== this.indexed) {
+      this.indexed = containers;
+      this.byName = new Map(containers.map((c) => [c.name, c]));
+      this.byId = new Map(containers.map((c) => [c.id, c]));
+      this.byService = new Map();
+      for (const c of containers) {
+        const list = this.byService.get(c.service) ?? [];
+        list.push(c);
+        this.byService.set(c.service, list);
+      }
+    }
+    return { byName: this.byName, byId: this.byId };
   }
 
   private ref(entry: ContainerEntry): ContainerActor | undefined {
@@ -439,7 +466,7 @@ export class Architecture {
   private containerNameOf(message: DockerEventMessage): string {
     if (message.Type === 'container') return message.Actor.Attributes.name ?? message.Actor.ID;
     const id = message.Actor.Attributes.container;
-    return this.containers.find((c) => c.id === id)?.name ?? id ?? message.Actor.ID;
+    return (id !== undefined ? this.index().byId.get(id)?.name : undefined) ?? id ?? message.Actor.ID;
   }
 
   private append(entry: LogEntry): void {
