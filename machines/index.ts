@@ -42,7 +42,7 @@ export {
 } from './container/types';
 export type { ArchitectureSpec, ServiceSpec, DependencySpec, DependencyCondition, PortSpec } from './architecture/spec';
 export { architectureMachine, type ArchitectureContext, type ArchitectureEvent, type ContainerEntry } from './architecture/architectureMachine';
-export { Architecture, createArchitecture, type ArchitectureOptions, type LogEntry, type ContainerActor } from './architecture/architectureRuntime';
+export { Architecture, createArchitecture, type ArchitectureOptions, type LogEntry, type LoggedResult, type ContainerActor } from './architecture/architectureRuntime';
 export { dependencyLevels, reverseDependencyLevels } from './architecture/dependencyOrder';
 export { containerName, containerNames, composeLabels, networkName, isServiceActive } from './architecture/naming';
 export { ecommerceScenario, scenarios } from './scenarios/ecommerce';

@@ -5,14 +5,14 @@
  * `docker create` / `docker compose up` produce (the container machine itself starts in
  * `created`, as after `docker create`).
  */
-import { enqueueActions, setup, stopChild } from 'xstate';
+import { assign, enqueueActions, setup, stopChild } from 'xstate';
 import { containerMachine } from '../container/containerMachine';
 import { containerEvent } from '../container/dockerEvents';
 import { actorNow } from '../container/clock';
 import { randomContainerId } from '../container/ids';
 import type { DockerEventEmitted } from '../container/types';
 import { composeLabels, containerName, isServiceActive, networkName } from './naming';
-import type { ArchitectureSpec } from './spec';
+import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 /** One container in the architecture: the child actor's id is the container ID. */
 export interface ContainerEntry {
@@ -28,9 +28,13 @@ export interface ArchitectureContext {
   spec: ArchitectureSpec;
   /** Current container of every slot, in spec order (a removed one stays until replaced). */
   containers: ContainerEntry[];
+  /** Whether the containers were created on start (false for a replay, which creates them as the log does). */
+  autoCreate: boolean;
 }
 
 export type ArchitectureEvent =
+  /** Adds a service to the spec (a replay meets a container it has not seen). */
+  | { type: 'addService'; service: ServiceSpec }
   /** `docker create` for a slot of `service` (replaces a removed container in that slot). */
   | { type: 'create'; service: string; replica?: number; id?: string }
   /**
@@ -42,6 +46,8 @@ export type ArchitectureEvent =
 
 export interface ArchitectureInput {
   spec: ArchitectureSpec;
+  /** Create every active service's containers on start (default true); false starts empty (replay). */
+  createContainers?: boolean;
 }
 
 export const architectureMachine = setup({
@@ -55,12 +61,19 @@ export const architectureMachine = setup({
   actions: {
     /** Creates one container per replica of every active service (`docker compose create`). */
     createAll: enqueueActions(({ context, enqueue }) => {
+      if (!context.autoCreate) return;
       for (const service of context.spec.services) {
         if (!isServiceActive(context.spec, service)) continue;
         for (let replica = 1; replica <= service.replicas; replica++) {
           enqueue.raise({ type: 'create', service: service.name, replica });
         }
       }
+    }),
+    addService: assign({
+      spec: ({ context, event }) =>
+        event.type === 'addService' && !context.spec.services.some((s) => s.name === event.service.name)
+          ? { ...context.spec, services: [...context.spec.services, event.service] }
+          : context.spec,
     }),
     scaleService: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'scale') return;
@@ -117,11 +130,12 @@ export const architectureMachine = setup({
   },
 }).createMachine({
   id: 'architecture',
-  context: ({ input }) => ({ spec: input.spec, containers: [] }),
+  context: ({ input }) => ({ spec: input.spec, containers: [], autoCreate: input.createContainers !== false }),
   entry: 'createAll',
   on: {
     create: { actions: 'createContainer' },
     scale: { actions: 'scaleService' },
+    addService: { actions: 'addService' },
   },
 });
 

@@ -21,7 +21,7 @@ import { dependencyLevels } from './dependencyOrder';
 import { containerName } from './naming';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './persistence';
 import { pendingFor, type PendingCommand } from './pendingCommand';
-import type { ArchitectureSpec } from './spec';
+import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 export type ContainerActor = ActorRefFrom<typeof containerMachine>;
 
@@ -35,7 +35,7 @@ export interface LogEntry {
    * `command`: typed by the user; `compose`: a step of a `docker compose` run (the API
    * call Compose makes); `daemon`: Docker acted by itself (restart policy, health check).
    */
-  kind: 'command' | 'compose' | 'daemon';
+  kind: 'command' | 'compose' | 'daemon' | 'replay';
   /** The container concerned, when there is one. */
   container?: string;
   /** Equivalent CLI line, e.g. `docker stop order-service`. */
@@ -54,11 +54,20 @@ export interface ArchitectureOptions {
   up?: boolean;
   /** Most log entries kept (older ones are dropped). Default 1000. */
   logLimit?: number;
+  /** Create the spec's containers on start (default true). False starts empty, for a replay. */
+  createContainers?: boolean;
   /** Restore this save instead of creating containers (validate it with `parseSavedArchitecture` first). */
   restore?: SavedArchitecture;
 }
 
 type LogListener = (entries: readonly LogEntry[]) => void;
+
+/** How a `logged()` entry reads once its work is done. */
+export interface LoggedResult {
+  outcome?: 'no-op' | 'error';
+  message?: string;
+  container?: string;
+}
 type ComposeListener = (progress: ComposeProgress | null) => void;
 type PendingListener = (pending: ReadonlyMap<string, PendingCommand>) => void;
 
@@ -82,6 +91,8 @@ export class Architecture {
   private seq = 0;
   /** Entries being built; events go to the innermost. */
   private stack: LogEntry[] = [];
+  /** Entries finished inside an open one, waiting for it. */
+  private nested: LogEntry[] = [];
   private pendingDaemon = new Map<string, LogEntry>();
   private readonly logLimit: number;
   private readonly timers: Timers;
@@ -100,7 +111,7 @@ export class Architecture {
     this.logLimit = options.logLimit ?? 1000;
     this.timers = (options.clock as Timers | undefined) ?? realTimers;
     this.actor = createActor(architectureMachine, {
-      input: { spec: options.restore?.spec ?? spec },
+      input: { spec: options.restore?.spec ?? spec, createContainers: options.createContainers !== false },
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.restore ? { snapshot: options.restore.snapshot as never } : {}),
     });
@@ -116,6 +127,10 @@ export class Architecture {
         if (actor?.getSnapshot().can({ type: 'daemon.restore' })) actor.send({ type: 'daemon.restore' });
       }
       this.finish(restored);
+      return;
+    }
+    if (options.createContainers === false) {
+      this.actor.start();
       return;
     }
     const up = this.begin(options.up === false ? 'docker compose create' : 'docker compose up -d');
@@ -198,6 +213,33 @@ export class Architecture {
     this.pending.set(name, { ...record, timer });
     this.notifyPending();
     return { pending: record };
+  }
+
+  /**
+   * Runs `fn` inside one log entry headed `cli`: every Docker event it causes lands in
+   * that entry. `fn` may return how the entry reads (an error, a note, the container).
+   * For callers that drive containers in their own words (a replay).
+   */
+  logged(
+    cli: string,
+    fn: () => LoggedResult | void,
+    options: { container?: string; kind?: LogEntry['kind'] } = {},
+  ): LogEntry {
+    const entry = this.begin(cli, options.container, options.kind ?? 'command');
+    let result: LoggedResult | void = undefined;
+    try {
+      result = fn();
+    } finally {
+      if (result?.container !== undefined) entry.container = result.container;
+      if (result?.message !== undefined && !result.outcome) entry.message = result.message;
+      this.finish(entry, result?.outcome && result.message !== undefined ? { kind: result.outcome, message: result.message } : undefined);
+    }
+    return entry;
+  }
+
+  /** Adds a service to the spec (no container yet; `create` makes one). */
+  addService(service: ServiceSpec): void {
+    this.actor.send({ type: 'addService', service });
   }
 
   /** Commands in progress, by container name. */
@@ -435,7 +477,13 @@ export class Architecture {
       entry.message = result.message;
     }
     this.stack = this.stack.filter((e) => e !== entry);
-    this.append(entry);
+    if (this.stack.length > 0) {
+      // A command inside another (a replay creating a container): listed after its parent.
+      this.nested.push(entry);
+    } else {
+      this.append(entry, ...this.nested);
+      this.nested = [];
+    }
     return entry;
   }
 
@@ -469,8 +517,8 @@ export class Architecture {
     return (id !== undefined ? this.index().byId.get(id)?.name : undefined) ?? id ?? message.Actor.ID;
   }
 
-  private append(entry: LogEntry): void {
-    this.log = [...this.log, entry];
+  private append(...entries: LogEntry[]): void {
+    this.log = [...this.log, ...entries];
     if (this.log.length > this.logLimit) this.log = this.log.slice(this.log.length - this.logLimit);
     for (const listener of this.listeners) listener(this.log);
   }

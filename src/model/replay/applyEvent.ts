@@ -1,0 +1,115 @@
+/**
+ * Applies one recorded Docker event to a simulated container, through the machine.
+ * The machine emits its own events; a recorded `kill` is only a signal (the `die` that
+ * follows decides the exit), `restart` and `stop` after a `die` are bookkeeping.
+ * What cannot happen in the container's current state is flagged, never forced.
+ */
+import { dockerStatus, type Architecture, type ContainerEvent } from '../../../machines';
+import { containerKey } from '../events/containerKey';
+import { toLifecycleIntent } from '../events/toMachineEvent';
+import type { ParsedEvent } from '../events/types';
+import { replayService } from './replaySpec';
+
+/** What happened to one recorded event. */
+export interface ReplayOutcome {
+  /** `applied`: changed a container; `info`: shown only; `flagged`: could not be applied (see `note`). */
+  kind: 'applied' | 'info' | 'flagged';
+  /** The container key (name or short ID), for container events. */
+  container?: string;
+  note?: string;
+}
+
+/** Per-container memory between events (an `oom` waits for its `die`). */
+export type ReplayMemory = Map<string, { oomPending: boolean }>;
+
+/** Applies `event` to `architecture`; pure with respect to anything but the two arguments. */
+export function applyRecordedEvent(architecture: Architecture, event: ParsedEvent, memory: ReplayMemory): ReplayOutcome {
+  if (event.message.Type !== 'container') return { kind: 'info' };
+  const key = containerKey(event.message);
+  const intent = toLifecycleIntent(event);
+  const actor = architecture.containerActor(key);
+  const status = actor ? dockerStatus(actor.getSnapshot()) : undefined;
+  const exists = status !== undefined && status !== 'removed';
+  const mem = memory.get(key) ?? { oomPending: false };
+  memory.set(key, mem);
+
+  const send = (command: ContainerEvent): void => {
+    architecture.containerActor(key)?.send(command);
+  };
+  const flag = (note: string): ReplayOutcome => ({ kind: 'flagged', container: key, note });
+  const applied = (note?: string): ReplayOutcome => ({ kind: 'applied', container: key, ...(note ? { note } : {}) });
+
+  // A container first met after its creation (the log starts mid-life) is created on the fly.
+  const ensure = (): string | undefined => {
+    if (exists) return undefined;
+    architecture.addService(replayService(event));
+    architecture.create(key, 1, 'replay');
+    return `${key} had no create event: created on the fly`;
+  };
+
+  switch (intent.kind) {
+    case 'create':
+      if (exists) return flag(`create for ${key}, which already exists`);
+      architecture.addService(replayService(event));
+      architecture.create(key, 1, 'replay');
+      return applied();
+    case 'start': {
+      const created = ensure();
+      const now = dockerStatus(architecture.containerActor(key)!.getSnapshot());
+      if (now === 'running' || now === 'restarting') return flag(`start for ${key}, which is already running`);
+      if (now === 'paused') return flag(`start for ${key}, which is paused`);
+      send({ type: 'start' });
+      return applied(created);
+    }
+    case 'pause':
+      if (status !== 'running') return flag(`pause for ${key}, which is ${status ?? 'unknown'}`);
+      send({ type: 'pause' });
+      return applied();
+    case 'unpause':
+      if (status !== 'paused') return flag(`unpause for ${key} with no pause before it (it is ${status ?? 'unknown'})`);
+      send({ type: 'unpause' });
+      return applied();
+    case 'oom':
+      if (!exists) return flag(`oom for ${key}, which does not exist`);
+      mem.oomPending = true;
+      return { kind: 'info', container: key, note: 'the main process dies next if it was the one killed' };
+    case 'die': {
+      if (!exists) return flag(`die for ${key}, which never started`);
+      if (status === 'paused') {
+        // Docker resumes a paused task before it can die; the recorded unpause may be missing.
+        send({ type: 'unpause' });
+      } else if (status !== 'running') {
+        return flag(`die for ${key}, which is ${status}`);
+      }
+      if (mem.oomPending) {
+        mem.oomPending = false;
+        send({ type: 'oom' });
+        return applied();
+      }
+      const code = intent.exitCode >= 0 && intent.exitCode <= 255 ? intent.exitCode : 0;
+      send({ type: 'exit', exitCode: code });
+      return applied(intent.exitCode === code ? undefined : 'die without an exit code: recorded as 0');
+    }
+    case 'destroy':
+      if (!exists) return flag(`destroy for ${key}, which does not exist`);
+      if (status === 'running' || status === 'paused' || status === 'restarting') {
+        send({ type: 'remove', force: true });
+        return applied(`destroy while ${status}: removed as by docker rm -f`);
+      }
+      send({ type: 'remove' });
+      return applied();
+    case 'restart':
+      if (!exists) return flag(`restart for ${key}, which does not exist`);
+      if (status === 'exited' || status === 'created') {
+        send({ type: 'start' });
+        return applied('restart with no start before it: started');
+      }
+      return { kind: 'info', container: key };
+    case 'kill':
+    case 'stop':
+      if (!exists) return flag(`${intent.kind} for ${key}, which does not exist`);
+      return { kind: 'info', container: key };
+    default:
+      return { kind: 'info', container: key };
+  }
+}
