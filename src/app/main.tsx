@@ -1,0 +1,22 @@
+/** Entry point of the app page: picks the scenario from the URL and mounts the shell. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { scenarioFromUrl } from './scenarioFromUrl';
+import { createSessionStore } from './sessionStore';
+import { applyTheme, themeFromUrl } from './theme';
+import './theme.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+const scenario = scenarioFromUrl(window.location.search);
+const initialTheme = themeFromUrl(window.location.search);
+applyTheme(document.documentElement, initialTheme);
+const store = createSessionStore(scenario.spec);
+
+createRoot(root).render(
+  <StrictMode>
+    <App store={store} scenario={scenario} initialTheme={initialTheme} />
+  </StrictMode>,
+);

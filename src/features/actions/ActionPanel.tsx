@@ -1,0 +1,119 @@
+/**
+ * The action panel for the selected container: who it is, the eight Docker commands
+ * (enabled iff `snapshot.can(event)`), the process events used for teaching, and
+ * Create / Run once it was removed. Every event goes through `architecture.send` so the
+ * log records it.
+ */
+import { useId, useRef } from 'react';
+import { useSelector } from '@xstate/react';
+import { disabledReason, type ContainerActor, type ContainerEntry, type ContainerEvent } from '../../../machines';
+import { useArchitecture, useSelectedContainer } from '../../model/session/useSession';
+import { CommandButton } from './CommandButton';
+import { COMMANDS, PROCESS_EVENTS } from './commands';
+import { ContainerSummary } from './ContainerSummary';
+import { RecreateActions } from './RecreateActions';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useCommandShortcuts } from './useCommandShortcuts';
+import './ActionPanel.css';
+
+/** The panel; reads the selection from the session. Installs the keyboard shortcuts. */
+export function ActionPanel() {
+  useCommandShortcuts();
+  const selected = useSelectedContainer();
+  if (!selected) {
+    return (
+      <section className="action-panel action-panel--empty" aria-label="Actions">
+        <p className="action-panel__hint">
+          Select a container: click it, or Tab to it and press <kbd>Enter</kbd>. Arrow keys move between containers.
+        </p>
+        <ShortcutHelp />
+      </section>
+    );
+  }
+  return <SelectedActions key={selected.entry.id} entry={selected.entry} actor={selected.actor} />;
+}
+
+interface SelectedActionsProps {
+  entry: ContainerEntry;
+  actor: ContainerActor;
+}
+
+function SelectedActions({ entry, actor }: SelectedActionsProps) {
+  const architecture = useArchitecture();
+  const snapshot = useSelector(actor, (s) => s);
+  const groupRef = useRef<HTMLDivElement>(null);
+  const createRef = useRef<HTMLButtonElement>(null);
+  const removed = snapshot.value === 'removed';
+  // Once removed, every command has the same reason: say it once.
+  const removedNoteId = useId();
+  const sharedNoteId = removed ? removedNoteId : undefined;
+
+  const send = (event: ContainerEvent, button: HTMLButtonElement) => {
+    architecture.send(entry.name, event);
+    // A button that just became disabled loses focus; keep keyboard users in the panel
+    // (on Create once the container is gone: that is the next thing to do).
+    requestAnimationFrame(() => {
+      if (!button.disabled && button.isConnected) return;
+      if (createRef.current) createRef.current.focus();
+      else groupRef.current?.focus({ preventScroll: true });
+    });
+  };
+
+  return (
+    <section className="action-panel" aria-label={`Actions for ${entry.name}`}>
+      <ContainerSummary snapshot={snapshot} />
+      {removed ? (
+        <RecreateActions
+          service={entry.service}
+          replica={entry.replica}
+          image={snapshot.context.image}
+          name={entry.name}
+          createRef={createRef}
+        />
+      ) : null}
+      <div ref={groupRef} tabIndex={-1} className="action-panel__groups">
+        <h3 id="docker-commands-title" className="panel-subtitle">
+          Docker commands
+        </h3>
+        {removed ? (
+          <p id={removedNoteId} className="command__note command__note--reason action-panel__shared-note">
+            {disabledReason(snapshot, { type: 'start' })}
+          </p>
+        ) : null}
+        <ul className={`command-list${removed ? ' is-compact' : ''}`} aria-labelledby="docker-commands-title">
+          {COMMANDS.map((c) => (
+            <CommandButton
+              key={c.label}
+              label={c.label}
+              event={c.event}
+              snapshot={snapshot}
+              keys={c.keys}
+              ariaKeyShortcuts={c.ariaKeyShortcuts}
+              sharedNoteId={sharedNoteId}
+              onSend={send}
+            />
+          ))}
+        </ul>
+        <h3 id="process-events-title" className="panel-subtitle">
+          Inside the container
+        </h3>
+        <ul className={`command-list command-list--secondary${removed ? ' is-compact' : ''}`} aria-labelledby="process-events-title">
+          {PROCESS_EVENTS.map((p) => (
+            <CommandButton
+              key={p.label}
+              label={p.label}
+              event={p.event}
+              snapshot={snapshot}
+              explanation={p.explanation}
+              sharedNoteId={sharedNoteId}
+              onSend={send}
+            />
+          ))}
+        </ul>
+        <p className="action-panel__tip">
+          Shortcuts also send commands whose button is disabled, so you can read Docker&apos;s answer in the log.
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * One Docker command: a real `<button>` named exactly after the command, enabled iff
+ * `snapshot.can(event)`; when disabled, `aria-describedby` and `title` give Docker's reason.
+ */
+import { useId } from 'react';
+import { cliLine, disabledReason, type ContainerEvent, type ContainerSnapshot } from '../../../machines';
+
+/** Props of {@link CommandButton}. */
+export interface CommandButtonProps {
+  /** Exact accessible name, e.g. `Force remove`. */
+  label: string;
+  event: ContainerEvent;
+  /** The selected container's current snapshot. */
+  snapshot: ContainerSnapshot;
+  /** Keys shown as `<kbd>` (hidden from the accessible name). Default none. */
+  keys?: readonly string[];
+  /** `aria-keyshortcuts`. */
+  ariaKeyShortcuts?: string;
+  /** Shown under an enabled button instead of the CLI line. */
+  explanation?: string;
+  /**
+   * Id of a reason shared by several disabled buttons (shown once by the caller); the
+   * row then shows no note of its own. Default: the row shows its own note.
+   */
+  sharedNoteId?: string;
+  /** Sends the event (through the architecture, so the log gets it). */
+  onSend: (event: ContainerEvent, button: HTMLButtonElement) => void;
+}
+
+/** A command row: the button and, beside it, what it runs or why it is disabled. */
+export function CommandButton({
+  label,
+  event,
+  snapshot,
+  keys = [],
+  ariaKeyShortcuts,
+  explanation,
+  sharedNoteId,
+  onSend,
+}: CommandButtonProps) {
+  const noteId = useId();
+  const enabled = snapshot.can(event);
+  const reason = enabled ? null : (disabledReason(snapshot, event) ?? 'Docker would not change anything');
+  const note = reason ?? explanation ?? cliLine(snapshot.context.name, event);
+
+  return (
+    <li className={`command${enabled ? '' : ' is-disabled'}`}>
+      <button
+        type="button"
+        className="command__button"
+        disabled={!enabled}
+        aria-describedby={sharedNoteId ?? noteId}
+        aria-keyshortcuts={ariaKeyShortcuts}
+        title={reason ? `${label}: ${reason}` : undefined}
+        onClick={(e) => onSend(event, e.currentTarget)}
+      >
+        <span className="command__label">{label}</span>
+        {keys.length > 0 ? (
+          <span className="command__keys" aria-hidden="true">
+            {keys.map((k) => (
+              <kbd key={k}>{k}</kbd>
+            ))}
+          </span>
+        ) : null}
+      </button>
+      {sharedNoteId ? null : (
+        <span id={noteId} className={reason ? 'command__note command__note--reason' : 'command__note'}>
+          {reason ? null : explanation ? null : <span aria-hidden="true">$ </span>}
+          {note}
+        </span>
+      )}
+    </li>
+  );
+}

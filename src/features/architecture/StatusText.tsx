@@ -1,0 +1,34 @@
+/**
+ * The `docker ps` STATUS text of a container (`Up 2 minutes`, `Exited (137)`). Its own
+ * component so the once-a-second uptime tick re-renders only this text, and only while
+ * the container is up.
+ */
+import { memo } from 'react';
+import type { DockerStatus } from '../../../machines';
+import { psStatus, statusTicks } from '../../model/status/psStatus';
+import { useNow } from '../../model/status/useNow';
+
+/** Props of {@link StatusText}. */
+export interface StatusTextProps {
+  status: DockerStatus;
+  exitCode: number;
+  /** Unix ms of the last start, or null. */
+  startedAt: number | null;
+  /** `State.Health.Status`, or null without a health check. */
+  health: 'starting' | 'healthy' | 'unhealthy' | null;
+  /** Class of the text's span. */
+  className?: string;
+}
+
+function StatusTextComponent({ status, exitCode, startedAt, health, className }: StatusTextProps) {
+  const now = useNow(statusTicks(status));
+  const text = psStatus({ status, exitCode, startedAt, health }, now);
+  return (
+    <span className={className} title={text}>
+      {text}
+    </span>
+  );
+}
+
+/** Memoized: re-renders when its props change or the clock ticks. */
+export const StatusText = memo(StatusTextComponent);

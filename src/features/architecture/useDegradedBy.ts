@@ -1,0 +1,34 @@
+/**
+ * Which of a container's dependencies are not serving, as one string
+ * (`order-service is paused; postgres is stopped (exited)`), empty when all run.
+ * Subscribes to each dependency actor; the string is a primitive, so the node
+ * re-renders only when the answer changes.
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+import { dockerStatus, type ContainerActor } from '../../../machines';
+import { describeStatus, isServing } from '../../model/status/statusPresentation';
+
+function degradedBy(dependencies: readonly ContainerActor[]): string {
+  const reasons: string[] = [];
+  for (const actor of dependencies) {
+    const snapshot = actor.getSnapshot();
+    const status = dockerStatus(snapshot);
+    if (!isServing(status)) reasons.push(describeStatus(snapshot.context.name, status));
+  }
+  return reasons.join('; ');
+}
+
+/** The reasons a container is degraded (empty string: not degraded). */
+export function useDegradedBy(dependencies: readonly ContainerActor[]): string {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const subscriptions = dependencies.map((actor) => actor.subscribe(onChange));
+      return () => {
+        for (const s of subscriptions) s.unsubscribe();
+      };
+    },
+    [dependencies],
+  );
+  const get = useCallback(() => degradedBy(dependencies), [dependencies]);
+  return useSyncExternalStore(subscribe, get);
+}

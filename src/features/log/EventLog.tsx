@@ -1,0 +1,50 @@
+/**
+ * The event history (`role="log"`): newest at the bottom, following new entries unless
+ * the reader scrolled up. Renders at most the last 300 entries.
+ */
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useArchitecture } from '../../model/session/useSession';
+import { LogEntryView } from './LogEntryView';
+import { useLog } from './useLog';
+import './EventLog.css';
+
+/** Most entries rendered. */
+export const LOG_RENDER_LIMIT = 300;
+
+/** The log panel. */
+export function EventLog() {
+  const architecture = useArchitecture();
+  const entries = useLog(architecture);
+  const visible = entries.length > LOG_RENDER_LIMIT ? entries.slice(-LOG_RENDER_LIMIT) : entries;
+  const scroller = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+
+  const nameOfId = useCallback((id: string) => architecture.containers.find((c) => c.id === id)?.name, [architecture]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+  };
+
+  const last = visible.at(-1)?.seq;
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && following.current) el.scrollTop = el.scrollHeight;
+  }, [last]);
+
+  return (
+    <section className="event-log" aria-labelledby="event-log-title">
+      <h2 id="event-log-title" className="event-log__title">
+        Event log <span className="event-log__hint">docker CLI and docker events</span>
+      </h2>
+      {/* role="log" is implicitly a polite live region; the LiveAnnouncer speaks instead, once per change. */}
+      <div ref={scroller} className="event-log__scroller" role="log" aria-label="Event log" aria-live="off" tabIndex={0} onScroll={onScroll}>
+        <ol className="event-log__list">
+          {visible.map((entry) => (
+            <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} />
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

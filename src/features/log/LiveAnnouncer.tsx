@@ -1,0 +1,56 @@
+/**
+ * A visually hidden `aria-live="polite"` region that announces each state change once,
+ * in plain words, and Docker's answer when a command is refused.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { LogEntry } from '../../../machines';
+import { useArchitecture } from '../../model/session/useSession';
+import { announcementsFor, factsOf } from './announcements';
+
+interface Announcement {
+  id: number;
+  text: string;
+}
+
+/** How many recent announcements stay in the region (older ones are dropped). */
+const KEEP = 4;
+
+/** The live region; renders nothing visible. */
+export function LiveAnnouncer() {
+  const architecture = useArchitecture();
+  const [announcements, setAnnouncements] = useState<Announcement[]>([]);
+  const nextId = useRef(0);
+
+  useEffect(() => {
+    let facts = factsOf(architecture);
+    const seen = new WeakSet<LogEntry>(architecture.getLog());
+    const unsubscribe = architecture.onLog((entries) => {
+      // The log only grows at its end: the new entries are the unseen ones at the tail.
+      const fresh: LogEntry[] = [];
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i];
+        if (!entry || seen.has(entry)) break;
+        fresh.unshift(entry);
+      }
+      if (fresh.length === 0) return;
+      for (const entry of fresh) seen.add(entry);
+      const after = factsOf(architecture);
+      const texts = announcementsFor(fresh, facts, after);
+      facts = after;
+      if (texts.length === 0) return;
+      const added = texts.map((text) => ({ id: ++nextId.current, text }));
+      setAnnouncements((previous) => [...previous, ...added].slice(-KEEP));
+    });
+    return () => {
+      unsubscribe();
+    };
+  }, [architecture]);
+
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="false" data-testid="live-announcer">
+      {announcements.map((a) => (
+        <p key={a.id}>{a.text}</p>
+      ))}
+    </div>
+  );
+}
