@@ -18,6 +18,8 @@ export function cliLine(container: string, event: ContainerEvent): string {
       return `# ${container}: main process exited with code ${event.exitCode}`;
     case 'oom':
       return `# ${container}: killed by the kernel OOM killer`;
+    case 'update':
+      return `docker update --restart ${event.restartPolicy} ${container}`;
     case 'daemon.restore':
       return `# dockerd: restored ${container}`;
     case 'probe':

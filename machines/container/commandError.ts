@@ -5,6 +5,7 @@
  * `daemon/unpause.go`, `daemon/delete.go` `cleanupContainer`, and the router's prefixes
  * in `daemon/server/router/container/container_routes.go`.
  */
+import { parseRestartPolicy } from './restartPolicy';
 import { signalNumber } from './signals';
 import type { ContainerEvent, DockerStatus } from './types';
 
@@ -88,6 +89,13 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
       return (event.result === 'pass') === (subject.probePassing ?? true)
         ? noop(`the probe already ${event.result === 'pass' ? 'passes' : 'fails'}`)
         : OK;
+    case 'update':
+      try {
+        parseRestartPolicy(event.restartPolicy);
+        return OK;
+      } catch (e) {
+        return error(400, (e as Error).message);
+      }
     case 'daemon.restore':
       if (status === 'restarting' || (status === 'running' && subject.hasHealthcheck)) return OK;
       return noop('no background timer to re-arm');

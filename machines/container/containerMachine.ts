@@ -25,7 +25,7 @@ import {
 } from './lifecycleSteps';
 import { nextProbeDelay, normaliseHealthcheck, runProbe } from './health';
 import { killOutcome, normaliseProcess, stopOutcome } from './processModel';
-import { parseRestartPolicy, shouldRestart } from './restartPolicy';
+import { isValidRestartPolicy, parseRestartPolicy, shouldRestart } from './restartPolicy';
 import { SIGKILL, signalNumber } from './signals';
 import type { ContainerContext, ContainerEvent, ContainerInput, DockerEventEmitted } from './types';
 
@@ -129,6 +129,8 @@ export const containerMachine = setup({
     /** Exit codes are 0–255 (the wait status byte). */
     validExitCode: ({ event }) =>
       event.type !== 'exit' || (Number.isInteger(event.exitCode) && event.exitCode >= 0 && event.exitCode <= 255),
+    /** `docker update --restart` with a policy Docker accepts. */
+    validUpdate: ({ event }) => event.type === 'update' && isValidRestartPolicy(event.restartPolicy),
     /** A health check is configured (and the monitor has state). */
     hasHealthcheck: ({ context }) => context.healthcheck !== null,
     /** The `probe` event changes the simulated probe result. */
@@ -152,6 +154,14 @@ export const containerMachine = setup({
     pause: enqueueActions(run(({ context, now }) => paused(now)(context))),
     /** The health monitor's timer fired: run the probe (see `health.ts`). */
     probe: enqueueActions(run(({ context, now }) => runProbe(now)(context))),
+    /** moby `daemon/update.go`: the new policy applies to the restart manager at once; event `update`. */
+    updateRestartPolicy: enqueueActions(
+      run(({ context, event, now }) =>
+        event.type === 'update'
+          ? emitOnly('update', now)({ ...context, restartPolicy: parseRestartPolicy(event.restartPolicy) })
+          : { context, messages: [] },
+      ),
+    ),
     setProbe: assign({ probePassing: ({ event }) => (event.type === 'probe' ? event.result === 'pass' : true) }),
     unpause: enqueueActions(run(({ context, now }) => emitOnly('unpause', now)(context))),
     destroy: enqueueActions(run(({ context, now }) => emitOnly('destroy', now)(context))),
@@ -200,6 +210,7 @@ export const containerMachine = setup({
   initial: 'created',
   on: {
     probe: { guard: 'probeChanges', actions: 'setProbe' },
+    update: { guard: 'validUpdate', actions: 'updateRestartPolicy' },
   },
   states: {
     /** `docker create` done: never started (StartedAt zero). */

@@ -76,7 +76,9 @@ export type ContainerCommand =
   /** `docker restart [-t N]` */
   | { type: 'restart'; timeoutSeconds?: number }
   /** `docker rm [-f]` */
-  | { type: 'remove'; force?: boolean };
+  | { type: 'remove'; force?: boolean }
+  /** `docker update --restart <policy>`: changes the restart policy of an existing container (event `update`). */
+  | { type: 'update'; restartPolicy: RestartPolicy };
 
 /** Things that happen to the main process without a command. */
 export type ProcessEvent =
@@ -107,6 +109,7 @@ export const CONTAINER_EVENT_TYPES = [
   'unpause',
   'restart',
   'remove',
+  'update',
   'exit',
   'oom',
   'probe',
