@@ -13,7 +13,7 @@ import type { ContainerSnapshot, InspectState } from '../container/inspectState'
 import { stopOutcome } from '../container/processModel';
 import type { ContainerEvent } from '../container/types';
 import { COMPOSE_POLL_MS, checkCondition } from './composeConditions';
-import { dependencyLevels } from './dependencyOrder';
+import { reverseDependencyLevels } from './dependencyOrder';
 import { isServiceActive } from './naming';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
@@ -181,7 +181,7 @@ export class ComposeRun {
 
   /** stop/down: dependents first; a level lasts as long as its slowest stop. */
   private backward(services: ServiceSpec[]): void {
-    const levels = dependencyLevels({ services }).reverse();
+    const levels = reverseDependencyLevels({ services });
     const next = (i: number) => {
       if (this.progress.status !== 'running') return;
       if (i >= levels.length) return this.end();

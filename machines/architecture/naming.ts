@@ -12,7 +12,9 @@ export function containerName(spec: Pick<ArchitectureSpec, 'project'>, service: 
 
 /** Names of every replica of `service`, 1..replicas. */
 export function containerNames(spec: Pick<ArchitectureSpec, 'project'>, service: ServiceSpec): string[] {
-  return Array.from({ length: service.replicas }, (_, i) => containerName(spec, service, i + 1));
+  const replicas = Number.isInteger(service.replicas) && service.replicas > 0 ? service.replicas : 0;
+  if (replicas > 0 && service.containerName) return [service.containerName];
+  return Array.from({ length: replicas }, (_, i) => containerName(spec, service, i + 1));
 }
 
 /** Compose's project network name, e.g. `shop_default`. */
@@ -29,7 +31,8 @@ export function composeLabels(project: string, service: string, replica: number)
   };
 }
 
-/** Whether a service runs under the active profiles (no profiles = always). */
-export function isServiceActive(spec: Pick<ArchitectureSpec, 'activeProfiles'>, service: ServiceSpec): boolean {
-  return service.profiles.length === 0 || service.profiles.some((p) => spec.activeProfiles.includes(p));
+/** Whether a service runs under the active profiles: no profiles = always; `*` enables every profile (Compose `--profile '*'`). */
+export function isServiceActive(spec: Pick<ArchitectureSpec, 'activeProfiles'>, service: Pick<ServiceSpec, 'profiles'>): boolean {
+  if (service.profiles.length === 0 || spec.activeProfiles.includes('*')) return true;
+  return service.profiles.some((p) => spec.activeProfiles.includes(p));
 }
