@@ -13,7 +13,7 @@ if (!root) throw new Error('index.html has no #root element');
 const scenario = scenarioFromUrl(window.location.search);
 const initialTheme = themeFromUrl(window.location.search);
 applyTheme(document.documentElement, initialTheme);
-const store = createSessionStore(scenario.spec);
+const store = createSessionStore({ kind: 'spec', spec: scenario.spec, title: scenario.title });
 
 createRoot(root).render(
   <StrictMode>

@@ -1,33 +1,70 @@
 /**
- * Owns the running `Architecture` outside React (so StrictMode's double renders never
- * create a second one) and replaces it on Reset: stop the old one, create a fresh one
- * from the same spec. The selected container name survives a Reset.
+ * Owns the running session outside React (so StrictMode's double renders never create a
+ * second architecture) and replaces it: on Reset (same source, fresh state) and on
+ * `load` (a compose file, a replayed log, a restored save). The old session's actors and
+ * clock are stopped first. The selected container name survives when it still exists.
  */
-import { createArchitecture, type ArchitectureSpec } from '../../machines';
+import { createArchitecture } from '../../machines';
+import { SimulationClock } from '../model/clock/simulationClock';
+import { Replay } from '../model/replay/replay';
 import { createSelectionStore } from '../model/session/selectionStore';
 import type { Session } from '../model/session/sessionContext';
+import type { SessionSource } from '../model/session/sessionSource';
 
 export interface SessionState {
   session: Session;
-  /** Increments on every Reset (used as a React key to remount per-session state). */
+  /** Increments on every Reset or load (used as a React key to remount per-session state). */
   generation: number;
 }
 
 export interface SessionStore {
   get(): SessionState;
   subscribe(listener: () => void): () => void;
-  /** Stops the current architecture and starts a fresh one. */
+  /** Stops the current architecture and starts a fresh one from the same source. */
   reset(): void;
+  /** Replaces the session with one built from `source`. */
+  load(source: SessionSource): void;
 }
 
-function newSession(spec: ArchitectureSpec, selected: string | null): Session {
-  return { architecture: createArchitecture(spec), selection: createSelectionStore(selected) };
+function newSession(source: SessionSource, selected: string | null, speed: number): Session {
+  const clock = new SimulationClock(Date.now(), speed);
+  clock.run();
+  let replay: Replay | null = null;
+  let architecture;
+  switch (source.kind) {
+    case 'spec':
+      architecture = createArchitecture(source.spec, { clock });
+      break;
+    case 'replay':
+      replay = new Replay(source.log, { clock });
+      architecture = replay.architecture;
+      break;
+    case 'restore':
+      architecture = createArchitecture(source.saved.spec, { clock, restore: source.saved });
+      break;
+  }
+  const keep = selected !== null && architecture.containerActor(selected) ? selected : null;
+  return { architecture, clock, selection: createSelectionStore(keep), source, replay };
 }
 
-/** A store whose first session runs `spec`. */
-export function createSessionStore(spec: ArchitectureSpec): SessionStore {
-  let state: SessionState = { session: newSession(spec, null), generation: 0 };
+function stopSession(session: Session): void {
+  session.replay?.dispose();
+  session.architecture.stop();
+  session.clock.halt();
+}
+
+/** A store whose first session is built from `source`. */
+export function createSessionStore(source: SessionSource): SessionStore {
+  let state: SessionState = { session: newSession(source, null, 1), generation: 0 };
   const listeners = new Set<() => void>();
+  const replace = (next: SessionSource) => {
+    const { session } = state;
+    stopSession(session);
+    // A restored save resets to the scenario it was saved from, not to the save.
+    const fresh: SessionSource = next.kind === 'restore' && next === session.source ? { kind: 'spec', spec: next.fallback, title: next.title } : next;
+    state = { session: newSession(fresh, session.selection.get(), session.clock.speed), generation: state.generation + 1 };
+    for (const listener of [...listeners]) listener();
+  };
   return {
     get: () => state,
     subscribe(listener) {
@@ -36,11 +73,7 @@ export function createSessionStore(spec: ArchitectureSpec): SessionStore {
         listeners.delete(listener);
       };
     },
-    reset() {
-      const { architecture, selection } = state.session;
-      architecture.stop();
-      state = { session: newSession(spec, selection.get()), generation: state.generation + 1 };
-      for (const listener of [...listeners]) listener();
-    },
+    reset: () => replace(state.session.source),
+    load: (next) => replace(next),
   };
 }

@@ -19,6 +19,7 @@ const CANDIDATES: Partial<Record<ContainerEvent['type'], readonly ContainerEvent
   remove: [{ type: 'remove' }, { type: 'remove', force: true }],
   exit: [{ type: 'exit', exitCode: 1 }, { type: 'exit', exitCode: 0 }],
   probe: [{ type: 'probe', result: 'fail' }, { type: 'probe', result: 'pass' }],
+  update: [{ type: 'update', restartPolicy: 'always' }],
 };
 
 /**
@@ -56,6 +57,8 @@ export function containerEventLabel(event: ContainerEvent): string {
       return 'OOM kill';
     case 'probe':
       return event.result === 'pass' ? 'probe passes' : 'probe fails';
+    case 'update':
+      return `docker update --restart ${event.restartPolicy}`;
     default:
       return EVENT_LABELS[event.type] ?? `docker ${event.type}`;
   }

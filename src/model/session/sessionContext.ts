@@ -1,15 +1,25 @@
 /**
- * The current session: the running `Architecture` and the selection. The app shell
- * provides it; features read it with the hooks in `useSession.ts`.
+ * The current session: the running `Architecture`, its simulation clock, the selection,
+ * and (for a replayed log) the replay. The app shell provides it; features read it with
+ * the hooks in `useSession.ts`.
  */
 import { createContext } from 'react';
 import type { Architecture } from '../../../machines';
+import type { SimulationClock } from '../clock/simulationClock';
+import type { Replay } from '../replay/replay';
 import type { SelectionStore } from './selectionStore';
+import type { SessionSource } from './sessionSource';
 
 export interface Session {
-  /** The running architecture (replaced, not mutated, on Reset). */
+  /** The running architecture (replaced, not mutated, on Reset or load). */
   architecture: Architecture;
+  /** Drives every actor's timers; its speed is the page's speed control. */
+  clock: SimulationClock;
   selection: SelectionStore;
+  /** What the architecture was built from. */
+  source: SessionSource;
+  /** Present when `source.kind === 'replay'`; its `architecture` is the one above until it seeks backwards. */
+  replay: Replay | null;
 }
 
 /** Provided by the app shell (`<SessionContext value={session}>`). */

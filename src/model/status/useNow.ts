@@ -1,13 +1,22 @@
-/** The current time, refreshed every second while `ticking` (no timer otherwise). */
-import { useEffect, useState } from 'react';
+/**
+ * The current simulated time (Unix ms), refreshed every real second while `ticking`
+ * (no timer otherwise). Reads the session's simulation clock, so uptimes follow the
+ * speed control and stop when it is paused.
+ */
+import { useContext, useEffect, useState } from 'react';
+import { SessionContext } from '../session/sessionContext';
 
 export function useNow(ticking: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+  const clock = useContext(SessionContext)?.clock;
+  const read = () => (clock ? clock.now() : Date.now());
+  const [now, setNow] = useState(read);
   useEffect(() => {
-    setNow(Date.now());
+    setNow(read());
     if (!ticking) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const timer = window.setInterval(() => setNow(read()), 1000);
     return () => window.clearInterval(timer);
-  }, [ticking]);
+    // `read` only depends on `clock`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ticking, clock]);
   return now;
 }

@@ -1,0 +1,14 @@
+/**
+ * Where a session's architecture comes from. Reset rebuilds from the same source, so a
+ * loaded compose file resets to its freshly-`up` state and a replay to its first event.
+ */
+import type { ArchitectureSpec, SavedArchitecture } from '../../../machines';
+import type { ParsedEventsLog } from '../events/types';
+
+export type SessionSource =
+  /** A built-in scenario or a parsed compose file, started as by `docker compose up -d`. */
+  | { kind: 'spec'; spec: ArchitectureSpec; title: string }
+  /** A `docker events` log replayed through the machines (starts empty). */
+  | { kind: 'replay'; log: ParsedEventsLog; title: string }
+  /** A validated save (localStorage or a shared link); Reset goes back to `fallback`. */
+  | { kind: 'restore'; saved: SavedArchitecture; title: string; fallback: ArchitectureSpec };
