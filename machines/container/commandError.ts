@@ -7,7 +7,7 @@
  */
 import { parseRestartPolicy } from './restartPolicy';
 import { signalNumber } from './signals';
-import type { ContainerEvent, DockerStatus } from './types';
+import { CONTAINER_EVENT_TYPES, type ContainerEvent, type DockerStatus } from './types';
 
 /** The daemon's answer: accepted (`ok`), 304 Not Modified (`no-op`), or an error. */
 export type CommandOutcome =
@@ -28,6 +28,8 @@ export interface CommandSubject {
 
 const OK: CommandOutcome = { kind: 'ok' };
 
+const KNOWN_TYPES: ReadonlySet<string> = new Set(CONTAINER_EVENT_TYPES);
+
 function noop(message: string): CommandOutcome {
   return { kind: 'no-op', httpStatus: 304, message };
 }
@@ -44,6 +46,11 @@ function error(httpStatus: 400 | 404 | 409 | 500, message: string): CommandOutco
  */
 export function commandOutcome(subject: CommandSubject, event: ContainerEvent): CommandOutcome {
   const { status, id, name } = subject;
+  // Events can arrive untyped (postMessage, saved stories): answer, never throw.
+  const type = (event as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
+    return error(400, `unknown command: ${typeof type === 'string' ? type : JSON.stringify(type ?? null)}`);
+  }
   const isRunning = status === 'running' || status === 'paused' || status === 'restarting';
 
   if (status === 'removed') {
@@ -85,6 +92,7 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
       }
       return error(409, `cannot remove container "${name}": container is ${status}: stop the container before removing or force remove`);
     case 'probe':
+      if (event.result !== 'pass' && event.result !== 'fail') return error(400, `invalid probe result: ${String(event.result)}`);
       if (!subject.hasHealthcheck) return error(409, `container ${name} has no healthcheck configured`);
       return (event.result === 'pass') === (subject.probePassing ?? true)
         ? noop(`the probe already ${event.result === 'pass' ? 'passes' : 'fails'}`)
@@ -101,6 +109,9 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
       return noop('no background timer to re-arm');
     case 'exit':
     case 'oom':
+      if (event.type === 'exit' && !(Number.isInteger(event.exitCode) && event.exitCode >= 0 && event.exitCode <= 255)) {
+        return error(400, `invalid exit code: ${String(event.exitCode)} (0 to 255)`);
+      }
       if (status === 'running') return OK;
       if (status === 'paused') return error(409, `the processes of ${name} are frozen (paused) and cannot exit`);
       if (status === 'restarting') return error(409, `${name} has no process: it is waiting to restart`);

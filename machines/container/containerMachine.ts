@@ -111,6 +111,15 @@ function processDied(restarting: boolean): StepBuilder {
   };
 }
 
+/**
+ * Settings of a container that exists, in any state but `removed` (which is final and
+ * accepts nothing): the health probe knob and `docker update --restart`.
+ */
+const existingContainer = {
+  probe: { guard: 'probeChanges', actions: 'setProbe' },
+  update: { guard: 'validUpdate', actions: 'updateRestartPolicy' },
+} as const;
+
 export const containerMachine = setup({
   types: {
     context: {} as ContainerContext,
@@ -208,16 +217,13 @@ export const containerMachine = setup({
     startCount: 0,
   }),
   initial: 'created',
-  on: {
-    probe: { guard: 'probeChanges', actions: 'setProbe' },
-    update: { guard: 'validUpdate', actions: 'updateRestartPolicy' },
-  },
   states: {
     /** `docker create` done: never started (StartedAt zero). */
     created: {
       // No `create` event here: whoever creates the container emits it (the architecture
       // actor), since nobody can listen to an actor before it starts.
       on: {
+        ...existingContainer,
         start: { target: 'running', actions: 'start' },
         restart: { target: 'running', actions: 'restartIdle' },
         remove: { target: 'removed', actions: 'destroy' },
@@ -226,6 +232,7 @@ export const containerMachine = setup({
     /** Docker's `Running: true` without `Paused`: a live process (`up`) or restart back-off. */
     running: {
       initial: 'up',
+      on: existingContainer,
       states: {
         up: {
           // The health monitor runs while the process is up; re-entering re-arms the timer.
@@ -266,6 +273,7 @@ export const containerMachine = setup({
     /** `docker pause`: cgroup freezer; Docker's `Running` and `Paused` both true. */
     paused: {
       on: {
+        ...existingContainer,
         unpause: { target: 'running', actions: 'unpause' },
         stop: { target: 'stopped', actions: 'stopPaused' },
         kill: [
@@ -280,6 +288,7 @@ export const containerMachine = setup({
     /** Docker's `exited`: the process ended; the writable layer is kept. */
     stopped: {
       on: {
+        ...existingContainer,
         start: { target: 'running', actions: 'start' },
         restart: { target: 'running', actions: 'restartIdle' },
         remove: { target: 'removed', actions: 'destroy' },

@@ -58,11 +58,15 @@ export function dockerStatus(snapshot: ContainerSnapshot): DockerStatus {
   }
 }
 
-/** RFC 3339 with nanoseconds as Go prints it (`2026-11-29T19:05:26.123000000Z`), or the zero time. */
+/**
+ * Go's `time.RFC3339Nano` (`2006-01-02T15:04:05.999999999Z07:00`): trailing zeros of the
+ * fraction dropped, no fraction on a whole second (`…:01.25Z`, `…:02Z`); the zero time for null.
+ */
 export function formatDockerTime(ms: number | null): string {
   if (ms === null) return ZERO_TIME;
-  const iso = new Date(ms).toISOString(); // 2026-11-29T19:05:26.123Z
-  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
+  const iso = new Date(ms).toISOString(); // 2026-11-29T19:05:26.120Z
+  const fraction = iso.slice(20, 23).replace(/0+$/, '');
+  return `${iso.slice(0, 19)}${fraction ? `.${fraction}` : ''}Z`;
 }
 
 /** `docker inspect` `.State` for `snapshot`. Pure. */

@@ -31,6 +31,7 @@ export const SIGTERM = 15;
  */
 export function signalNumber(signal: string | undefined): number | undefined {
   if (signal === undefined || signal === '') return SIGKILL;
+  if (typeof signal !== 'string') return undefined;
   const trimmed = signal.trim();
   if (/^\d+$/.test(trimmed)) {
     const n = Number(trimmed);

@@ -29,8 +29,15 @@ export function hoistSharedTransitions<TEvent extends EventObject>(chart: StateC
       if (same.every((o) => o !== undefined)) for (const o of [t, ...same]) if (o) moved.set(o.id, group.id);
     }
   }
+  // Settings every state of the machine accepts without changing state (a probe knob,
+  // `docker update`) say nothing about the lifecycle: the buttons list them, the drawing does not.
+  const topLevel = chart.nodes.filter((n) => n.parent === chart.rootId && n.type !== 'final');
+  const everywhere = (t: ChartTransition<TEvent>) =>
+    t.targetless &&
+    topLevel.every((n) => all.some((o) => o.targetless && o.eventType === t.eventType && (o.source === n.id || isWithin(o.source, n.id, byId) || isWithin(n.id, o.source, byId))));
   const edges = new Map<string, { source: string; target: string; transitions: Array<ChartTransition<TEvent>> }>();
   for (const t of all) {
+    if (everywhere(t)) continue;
     const source = moved.get(t.id) ?? t.source;
     const id = `${source}->${t.target}`;
     const edge = edges.get(id) ?? { source, target: t.target, transitions: [] };
