@@ -5,7 +5,7 @@
  * (a Node service behind tini), PID 1 ignoring SIGTERM 137 after 10 s (a bare
  * `node server.js`), and a handler slower than the grace period (137).
  */
-import type { ProcessSpec, RestartPolicy } from '../container/types';
+import type { HealthcheckSpec, ProcessSpec, RestartPolicy } from '../container/types';
 import type { ArchitectureSpec, ServiceSpec } from '../architecture/spec';
 
 function service(
@@ -15,8 +15,10 @@ function service(
   process: ProcessSpec,
   dependsOn: string[] = [],
   restartPolicy: RestartPolicy = 'unless-stopped',
+  healthcheck?: HealthcheckSpec,
 ): ServiceSpec {
   return {
+    ...(healthcheck ? { healthcheck } : {}),
     name,
     image,
     description,
@@ -59,9 +61,28 @@ export const ecommerceScenario: ArchitectureSpec = {
       'postgres',
       'rabbitmq',
     ]),
-    service('postgres', 'postgres:16-alpine', 'PostgreSQL; smart shutdown on SIGTERM', { onStopSignal: 'graceful', shutdownMs: 800, exitCode: 0 }),
-    service('redis', 'redis:7-alpine', 'Redis; saves and exits on SIGTERM', { onStopSignal: 'graceful', shutdownMs: 100, exitCode: 0 }),
-    service('rabbitmq', 'rabbitmq:3-management', 'RabbitMQ; graceful shutdown (3 s)', { onStopSignal: 'graceful', shutdownMs: 3000, exitCode: 0 }),
+    service('postgres', 'postgres:16-alpine', 'PostgreSQL; smart shutdown on SIGTERM', { onStopSignal: 'graceful', shutdownMs: 800, exitCode: 0 }, [], 'unless-stopped', {
+      test: 'pg_isready -U shop',
+      intervalMs: 10_000,
+      timeoutMs: 5_000,
+      startPeriodMs: 10_000,
+      startIntervalMs: 2_000,
+      retries: 3,
+    }),
+    service('redis', 'redis:7-alpine', 'Redis; saves and exits on SIGTERM', { onStopSignal: 'graceful', shutdownMs: 100, exitCode: 0 }, [], 'unless-stopped', {
+      test: 'redis-cli ping',
+      intervalMs: 10_000,
+      timeoutMs: 3_000,
+      retries: 3,
+    }),
+    service('rabbitmq', 'rabbitmq:3-management', 'RabbitMQ; graceful shutdown (3 s)', { onStopSignal: 'graceful', shutdownMs: 3000, exitCode: 0 }, [], 'unless-stopped', {
+      test: 'rabbitmq-diagnostics -q ping',
+      intervalMs: 15_000,
+      timeoutMs: 10_000,
+      startPeriodMs: 20_000,
+      startIntervalMs: 5_000,
+      retries: 3,
+    }),
   ],
 };
 
