@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // Files starting with _ are local scratch files, never part of the suite.
+    exclude: ['test/e2e/**', 'node_modules/**', 'test/**/_*'],
     environment: 'node',
   },
 });

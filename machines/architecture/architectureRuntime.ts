@@ -170,6 +170,11 @@ export class Architecture {
 
   /** Sends a Docker command (or process event) to a container; returns its log entry. */
   send(name: string, event: ContainerEvent, kind: LogEntry['kind'] = 'command'): LogEntry {
+    if (typeof (event as { type?: unknown } | null)?.type !== 'string') {
+      // Untyped input (a hostile postMessage, a corrupt story): answered, never sent to an actor.
+      const entry = this.begin(`# ${name}: ${JSON.stringify(event) ?? String(event)}`, name, kind);
+      return this.finish(entry, { kind: 'error', message: `unknown command: ${JSON.stringify(event) ?? String(event)}` });
+    }
     const actor = this.containerActor(name);
     const entry = this.begin(cliLine(name, event), name, kind);
     if (!actor) return this.finish(entry, { kind: 'error', message: `No such container: ${name}` });
