@@ -3,47 +3,61 @@
  * (docker/cli parses `SIGTERM`, `TERM` or `15`; moby `pkg/signal`).
  */
 
-/** x86-64 Linux numbers of the signals a learner meets. */
-export const SIGNALS: Readonly<Record<string, number>> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGABRT: 6,
-  SIGKILL: 9,
-  SIGUSR1: 10,
-  SIGSEGV: 11,
-  SIGUSR2: 12,
-  SIGPIPE: 13,
-  SIGALRM: 14,
-  SIGTERM: 15,
-  SIGCHLD: 17,
-  SIGCONT: 18,
-  SIGSTOP: 19,
-  SIGWINCH: 28,
+/** Linux x86/arm signal numbers (signal(7)); Docker's table: `moby/sys/signal` `signal_linux.go`. */
+export const LINUX_SIGNALS: Readonly<Record<string, number>> = {
+  HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, IOT: 6, BUS: 7, FPE: 8, KILL: 9,
+  USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15, STKFLT: 16, CHLD: 17,
+  CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22, URG: 23, XCPU: 24, XFSZ: 25,
+  VTALRM: 26, PROF: 27, WINCH: 28, IO: 29, POLL: 29, PWR: 30, SYS: 31,
 };
+const SIGRTMIN = 34;
+const SIGRTMAX = 64;
+
+/**
+ * Parses a signal given as a number (`"15"`) or a name with or without `SIG`, any case
+ * (`"SIGTERM"`, `"TERM"`, `"sigkill"`, `"RTMIN+3"`).
+ * @returns the Linux signal number (1–64), or `undefined` for a missing, empty or unknown value.
+ */
+export function parseSignal(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = value.trim().toUpperCase();
+  if (/^\d+$/.test(s)) {
+    const n = Number(s);
+    return n >= 1 && n <= SIGRTMAX ? n : undefined;
+  }
+  const name = s.startsWith('SIG') ? s.slice(3) : s;
+  const known = LINUX_SIGNALS[name];
+  if (known !== undefined) return known;
+  const rt = /^RT(MIN|MAX)(?:([+-])(\d+))?$/.exec(name);
+  if (!rt) return undefined;
+  const base = rt[1] === 'MIN' ? SIGRTMIN : SIGRTMAX;
+  const n = base + (rt[2] === '-' ? -1 : 1) * Number(rt[3] ?? 0);
+  return n >= SIGRTMIN && n <= SIGRTMAX ? n : undefined;
+}
+
+/** `SIGTERM` → 15 for every named signal (the names `docker kill -s` accepts). */
+export const SIGNALS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(LINUX_SIGNALS).map(([name, n]) => [`SIG${name}`, n]),
+);
 
 export const SIGKILL = 9;
 export const SIGTERM = 15;
 
 /**
- * Signal number for `SIGTERM`, `TERM`, `sigterm` or `"15"`; `undefined` when unknown
- * (Docker answers `Invalid signal: <sig>`).
+ * Signal number for `docker kill -s`: `SIGTERM`, `TERM`, `sigterm` or `"15"`; no signal
+ * means SIGKILL (Docker's default); `undefined` when unknown (Docker answers
+ * `Invalid signal: <sig>`). Never throws, whatever the input.
  */
 export function signalNumber(signal: string | undefined): number | undefined {
   if (signal === undefined || signal === '') return SIGKILL;
   if (typeof signal !== 'string') return undefined;
-  const trimmed = signal.trim();
-  if (/^\d+$/.test(trimmed)) {
-    const n = Number(trimmed);
-    return n >= 1 && n <= 64 ? n : undefined;
-  }
-  const upper = trimmed.toUpperCase();
-  return SIGNALS[upper.startsWith('SIG') ? upper : `SIG${upper}`];
+  return parseSignal(signal);
 }
 
 /** `SIGTERM` for 15; `SIG<n>` for numbers without a name here. */
 export function signalName(n: number): string {
-  return Object.keys(SIGNALS).find((name) => SIGNALS[name] === n) ?? `SIG${n}`;
+  const name = Object.keys(LINUX_SIGNALS).find((key) => LINUX_SIGNALS[key] === n);
+  return name ? `SIG${name}` : `SIG${n}`;
 }
 
 /**
