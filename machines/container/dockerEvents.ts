@@ -50,15 +50,21 @@ function eventTime(timeMs: number): { time: number; timeNano: number } {
   return { time: Math.floor(timeMs / 1000), timeNano: Math.round(timeMs) * 1_000_000 };
 }
 
-/** A stable 64-hex ID for a network name (simulated; Docker's are random). */
+const networkIds = new Map<string, string>();
+
+/** A stable 64-hex ID for a network name (simulated; Docker's are random). Cached: it is on every start and exit. */
 export function networkId(name: string): string {
+  const cached = networkIds.get(name);
+  if (cached) return cached;
   let out = '';
   let h = 2166136261;
   for (let round = 0; out.length < 64; round++) {
     for (const ch of `${name}#${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
     out += h.toString(16).padStart(8, '0');
   }
-  return out.slice(0, 64);
+  const id = out.slice(0, 64);
+  if (networkIds.size < 1000) networkIds.set(name, id);
+  return id;
 }
 
 /** The one-line summary the event log shows, close to `docker events`' text format. */
