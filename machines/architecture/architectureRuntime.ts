@@ -88,6 +88,8 @@ export class Architecture {
   private readonly listeners = new Set<LogListener>();
   private readonly subscribed = new Set<string>();
   private log: LogEntry[] = [];
+  /** `getLog()`'s answer, made once per change. */
+  private logView: readonly LogEntry[] | null = null;
   private seq = 0;
   /** Entries being built; events go to the innermost. */
   private stack: LogEntry[] = [];
@@ -363,9 +365,10 @@ export class Architecture {
     };
   }
 
-  /** Log entries so far (oldest first, at most `logLimit`). */
+  /** Log entries so far (oldest first, at most `logLimit`); the same array until the log changes. */
   getLog(): readonly LogEntry[] {
-    return this.log;
+    this.logView ??= this.log.slice(-this.logLimit);
+    return this.logView;
   }
 
   /** Calls `listener` with the whole log after each change; returns an unsubscribe function. */
@@ -522,10 +525,14 @@ export class Architecture {
     return (id !== undefined ? this.index().byId.get(id)?.name : undefined) ?? id ?? message.Actor.ID;
   }
 
+  /** Appends in place (trimming in batches) and hands listeners one read-only copy. */
   private append(...entries: LogEntry[]): void {
-    this.log = [...this.log, ...entries];
-    if (this.log.length > this.logLimit) this.log = this.log.slice(this.log.length - this.logLimit);
-    for (const listener of this.listeners) listener(this.log);
+    this.log.push(...entries);
+    if (this.log.length > this.logLimit * 2) this.log.splice(0, this.log.length - this.logLimit);
+    this.logView = null;
+    if (this.listeners.size === 0) return;
+    const view = this.getLog();
+    for (const listener of this.listeners) listener(view);
   }
 }
 

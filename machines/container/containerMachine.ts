@@ -8,7 +8,7 @@
  * gives the daemon's words. Every transition emits Docker's events in Docker's order
  * (docker-lifecycle.md §2.3). Time comes from the actor's clock (see `clock.ts`).
  */
-import { and, assign, enqueueActions, setup } from 'xstate';
+import { and, assign, cancel, enqueueActions, setup } from 'xstate';
 import { actorNow } from './clock';
 import { randomContainerId } from './ids';
 import {
@@ -29,12 +29,19 @@ import { isValidRestartPolicy, parseRestartPolicy, shouldRestart } from './resta
 import { SIGKILL, signalNumber } from './signals';
 import type { ContainerContext, ContainerEvent, ContainerInput, DockerEventEmitted } from './types';
 
-type StepBuilder = (args: { context: ContainerContext; event: ContainerEvent; now: number }) => Step;
+/** Id of the delayed `health.probe` event, so leaving `running.up` cancels it. */
+const PROBE_TIMER = 'health-probe';
+
+/** The health monitor's tick: internal, raised by the machine itself (not a Docker command). */
+type InternalEvent = { type: 'health.probe' };
+type MachineEvent = ContainerEvent | InternalEvent;
+
+type StepBuilder = (args: { context: ContainerContext; event: MachineEvent; now: number }) => Step;
 
 /** What `enqueueActions` hands a step runner (only the parts used here). */
 interface EnqueueArgs {
   context: ContainerContext;
-  event: ContainerEvent;
+  event: MachineEvent;
   self: unknown;
   enqueue: { assign: (update: () => ContainerContext) => void; emit: (event: DockerEventEmitted) => void };
 }
@@ -49,15 +56,15 @@ function run(build: StepBuilder) {
 }
 
 /** Exit code of a process event (`oom` is a SIGKILL from the kernel). */
-function exitCodeOf(event: ContainerEvent): number {
+function exitCodeOf(event: MachineEvent): number {
   return event.type === 'exit' ? event.exitCode : EXIT_SIGKILL;
 }
 
-function signalOf(event: ContainerEvent): number {
+function signalOf(event: MachineEvent): number {
   return event.type === 'kill' ? (signalNumber(event.signal) ?? SIGKILL) : SIGKILL;
 }
 
-function stopTimeout(event: ContainerEvent): number | undefined {
+function stopTimeout(event: MachineEvent): number | undefined {
   return event.type === 'stop' || event.type === 'restart' ? event.timeoutSeconds : undefined;
 }
 
@@ -123,7 +130,7 @@ const existingContainer = {
 export const containerMachine = setup({
   types: {
     context: {} as ContainerContext,
-    events: {} as ContainerEvent,
+    events: {} as MachineEvent,
     input: {} as ContainerInput,
     emitted: {} as DockerEventEmitted,
   },
@@ -151,8 +158,6 @@ export const containerMachine = setup({
   delays: {
     /** The restart manager's current back-off (100 ms doubling, cap 60 s). */
     restartBackoff: ({ context }) => context.restartDelayMs,
-    /** Health monitor: start-interval inside the start period, else interval. */
-    probeInterval: ({ context, self }) => nextProbeDelay(context, actorNow(self)),
   },
   actions: {
     start: enqueueActions(run(({ context, now }) => startProcess(now, true)(context))),
@@ -161,6 +166,11 @@ export const containerMachine = setup({
     /** The back-off timer fired: a policy start, `start` but no `restart` event. */
     policyStart: enqueueActions(run(({ context, now }) => startProcess(now, false)(context))),
     pause: enqueueActions(run(({ context, now }) => paused(now)(context))),
+    /** Schedules the next probe (moby `daemon/health.go` monitor loop) when there is a health check. */
+    armProbe: enqueueActions(({ context, self, enqueue }) => {
+      if (!context.healthcheck) return;
+      enqueue.raise({ type: 'health.probe' }, { id: PROBE_TIMER, delay: nextProbeDelay(context, actorNow(self)) });
+    }),
     /** The health monitor's timer fired: run the probe (see `health.ts`). */
     probe: enqueueActions(run(({ context, now }) => runProbe(now)(context))),
     /** moby `daemon/update.go`: the new policy applies to the restart manager at once; event `update`. */
@@ -235,9 +245,13 @@ export const containerMachine = setup({
       on: existingContainer,
       states: {
         up: {
-          // The health monitor runs while the process is up; re-entering re-arms the timer.
-          after: { probeInterval: { guard: 'hasHealthcheck', target: 'up', reenter: true, actions: 'probe' } },
+          // The health monitor runs while the process is up, and only for a container with a
+          // health check: no timer otherwise (a timer per container would cost every start and
+          // stop, and every clock tick, at scale). Re-entering re-arms it.
+          entry: 'armProbe',
+          exit: cancel(PROBE_TIMER),
           on: {
+            'health.probe': { target: 'up', reenter: true, actions: 'probe' },
             'daemon.restore': { guard: 'hasHealthcheck', target: 'up', reenter: true },
             pause: { target: '#container.paused', actions: 'pause' },
             stop: { target: '#container.stopped', actions: 'stopRunning' },

@@ -58,11 +58,19 @@ const UPDATE: ContainerEvent = { type: 'update', restartPolicy: 'on-failure:1' }
 const RESTORE: ContainerEvent = { type: 'daemon.restore' };
 
 const STATE_NODES: AnyStateNode[] = [containerMachine.root, ...getStateNodes(containerMachine.root)];
-/** `xstate.after.<delay>.<state id>` events of the machine's `after` transitions. */
-const DELAYED: readonly ContainerEvent[] = STATE_NODES.flatMap((node) =>
-  node.after.map((t) => ({ type: t.eventType }) as unknown as ContainerEvent),
-);
-const isDelayed = (event: { type: string }) => event.type.startsWith('xstate.after.');
+/**
+ * Timer events: `xstate.after.<delay>.<state id>` of the `after` transitions (restart
+ * back-off), and the health monitor's `health.probe`, which the machine raises to itself
+ * with a delay (only for a container with a health check).
+ */
+const PROBE = { type: 'health.probe' } as unknown as ContainerEvent;
+const DELAYED: readonly ContainerEvent[] = [
+  ...STATE_NODES.flatMap((node) => node.after.map((t) => ({ type: t.eventType }) as unknown as ContainerEvent)),
+  PROBE,
+];
+const isDelayed = (event: { type: string }) => event.type.startsWith('xstate.after.') || event.type === PROBE.type;
+/** Which named delay a timer event waits for. */
+const delayOf = (event: { type: string }) => (event.type === PROBE.type ? 'probeInterval' : (event.type.split('.')[2] ?? ''));
 
 /** Delay (ms) before each named delay fires, read from the snapshot the timer was armed in. */
 const DELAY_MS: Record<string, (snapshot: ContainerSnapshot) => number> = {
@@ -191,8 +199,7 @@ function replayMismatches(path: Path, variant: Variant): string[] {
     if (before === undefined) return; // steps[0] is xstate.init
     const from = log.length;
     if (isDelayed(step.event)) {
-      const delay = step.event.type.split('.')[2] ?? '';
-      clock.increment(DELAY_MS[delay]?.(actor.getSnapshot()) ?? Number.NaN);
+      clock.increment(DELAY_MS[delayOf(step.event)]?.(actor.getSnapshot()) ?? Number.NaN);
     } else {
       actor.send(step.event);
     }
@@ -366,7 +373,7 @@ describe('xstate/graph API limits', () => {
       const clock = new SimulatedClock();
       const actor = createActor(containerMachine, { input: inputOf(variant), clock }).start();
       const exec = ({ event }: { event: ContainerEvent }) => {
-        if (isDelayed(event)) clock.increment(actor.getSnapshot().context.restartDelayMs);
+        if (isDelayed(event)) clock.increment(DELAY_MS[delayOf(event)]?.(actor.getSnapshot()) ?? Number.NaN);
         else actor.send(event);
       };
       await path.test({

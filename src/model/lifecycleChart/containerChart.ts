@@ -42,6 +42,7 @@ const DELAY_LABELS: Readonly<Record<string, string>> = {
 /** Events that are not Docker CLI commands, by type. */
 const EVENT_LABELS: Readonly<Record<string, string>> = {
   'daemon.restore': 'dockerd restore',
+  'health.probe': 'health probe',
 };
 
 /** Docker's name for a concrete container event: `docker rm -f`, `docker kill -s SIGHUP`, `crash`. */
