@@ -1,4 +1,6 @@
-/** The page header: title, scenario, legend and theme toggles, Reset. */
+/** The page header: title, scenario, simulation speed, legend and theme toggles, Reset. */
+import type { ReactNode } from 'react';
+import { SpeedControl } from '../features/runtime/SpeedControl';
 import type { ThemeChoice } from './theme';
 
 /** Props of {@link Header}. */
@@ -16,12 +18,14 @@ export interface HeaderProps {
   onToggleTheme: () => void;
   /** Stops the architecture and starts a fresh one. */
   onReset: () => void;
+  /** Extra tools placed first in the toolbar (e.g. the file pickers). */
+  children?: ReactNode;
 }
 
 const THEME_LABEL: Record<ThemeChoice, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
 
 /** The header bar. */
-export function Header({ scenarioTitle, legendOpen, legendId, onToggleLegend, theme, onToggleTheme, onReset }: HeaderProps) {
+export function Header({ scenarioTitle, legendOpen, legendId, onToggleLegend, theme, onToggleTheme, onReset, children }: HeaderProps) {
   return (
     <header className="app-header">
       <h1 className="app-header__title">Container lifecycle</h1>
@@ -29,6 +33,8 @@ export function Header({ scenarioTitle, legendOpen, legendId, onToggleLegend, th
         <span className="app-header__scenario-label">Scenario</span> {scenarioTitle}
       </p>
       <div className="app-header__tools">
+        {children}
+        <SpeedControl />
         <button type="button" className="tool-button" aria-expanded={legendOpen} aria-controls={legendId} onClick={onToggleLegend}>
           Legend
         </button>

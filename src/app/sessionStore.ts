@@ -57,13 +57,30 @@ function stopSession(session: Session): void {
 export function createSessionStore(source: SessionSource): SessionStore {
   let state: SessionState = { session: newSession(source, null, 1), generation: 0 };
   const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  // A replay builds a new architecture when it seeks backwards (or resets): publish it as
+  // the session's, so every reader of the store (React or not) follows. Same generation:
+  // the page is not remounted (the scrubber keeps focus; the selection and speed stay).
+  // The old replay's listeners are cleared by its `dispose()` when the session is replaced.
+  const followReplay = () => {
+    const { replay } = state.session;
+    replay?.subscribe(() => {
+      if (state.session.replay !== replay || state.session.architecture === replay.architecture) return;
+      state = { ...state, session: { ...state.session, architecture: replay.architecture } };
+      notify();
+    });
+  };
+  followReplay();
   const replace = (next: SessionSource) => {
     const { session } = state;
     stopSession(session);
     // A restored save resets to the scenario it was saved from, not to the save.
     const fresh: SessionSource = next.kind === 'restore' && next === session.source ? { kind: 'spec', spec: next.fallback, title: next.title } : next;
     state = { session: newSession(fresh, session.selection.get(), session.clock.speed), generation: state.generation + 1 };
-    for (const listener of [...listeners]) listener();
+    followReplay();
+    notify();
   };
   return {
     get: () => state,

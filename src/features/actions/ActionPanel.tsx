@@ -1,10 +1,11 @@
 /**
  * The action panel for the selected container: who it is, the eight Docker commands
  * (enabled iff `snapshot.can(event)`), the process events used for teaching, and
- * Create / Run once it was removed. Every event goes through `architecture.send` so the
- * log records it.
+ * Create / Run once it was removed. Every event goes through the architecture so the
+ * log records it; Docker commands through `sendTimed`, so `docker stop`/`restart` take
+ * their grace period on the simulation clock (Kill during it cancels and kills).
  */
-import { useId, useRef } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
 import { disabledReason, type ContainerActor, type ContainerEntry, type ContainerEvent } from '../../../machines';
 import { useArchitecture, useSelectedContainer } from '../../model/session/useSession';
@@ -16,8 +17,17 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useCommandShortcuts } from './useCommandShortcuts';
 import './ActionPanel.css';
 
+/** Props of {@link ActionPanel}. */
+export interface ActionPanelProps {
+  /**
+   * Extra content for the selected container, under its summary (the app shell passes the
+   * runtime's stop behaviour and pending command). Default none.
+   */
+  renderDetails?: (entry: ContainerEntry, actor: ContainerActor) => ReactNode;
+}
+
 /** The panel; reads the selection from the session. Installs the keyboard shortcuts. */
-export function ActionPanel() {
+export function ActionPanel({ renderDetails }: ActionPanelProps = {}) {
   useCommandShortcuts();
   const selected = useSelectedContainer();
   if (!selected) {
@@ -30,15 +40,16 @@ export function ActionPanel() {
       </section>
     );
   }
-  return <SelectedActions key={selected.entry.id} entry={selected.entry} actor={selected.actor} />;
+  return <SelectedActions key={selected.entry.id} entry={selected.entry} actor={selected.actor} renderDetails={renderDetails} />;
 }
 
 interface SelectedActionsProps {
   entry: ContainerEntry;
   actor: ContainerActor;
+  renderDetails?: ActionPanelProps['renderDetails'];
 }
 
-function SelectedActions({ entry, actor }: SelectedActionsProps) {
+function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) {
   const architecture = useArchitecture();
   const snapshot = useSelector(actor, (s) => s);
   const groupRef = useRef<HTMLDivElement>(null);
@@ -47,9 +58,14 @@ function SelectedActions({ entry, actor }: SelectedActionsProps) {
   // Once removed, every command has the same reason: say it once.
   const removedNoteId = useId();
   const sharedNoteId = removed ? removedNoteId : undefined;
+  // "Simulate crash" exits with this code (0–255; the machine refuses anything else).
+  const [crashCode, setCrashCode] = useState('1');
 
   const send = (event: ContainerEvent, button: HTMLButtonElement) => {
-    architecture.send(entry.name, event);
+    // Commands may take time (stop/restart: SIGTERM, then the grace period); process
+    // events happen at once.
+    if (event.type === 'exit' || event.type === 'oom' || event.type === 'probe') architecture.send(entry.name, event);
+    else architecture.sendTimed(entry.name, event);
     // A button that just became disabled loses focus; keep keyboard users in the panel
     // (on Create once the container is gone: that is the next thing to do).
     requestAnimationFrame(() => {
@@ -62,6 +78,7 @@ function SelectedActions({ entry, actor }: SelectedActionsProps) {
   return (
     <section className="action-panel" aria-label={`Actions for ${entry.name}`}>
       <ContainerSummary snapshot={snapshot} />
+      {renderDetails?.(entry, actor)}
       {removed ? (
         <RecreateActions
           service={entry.service}
@@ -98,17 +115,37 @@ function SelectedActions({ entry, actor }: SelectedActionsProps) {
           Inside the container
         </h3>
         <ul className={`command-list command-list--secondary${removed ? ' is-compact' : ''}`} aria-labelledby="process-events-title">
-          {PROCESS_EVENTS.map((p) => (
-            <CommandButton
-              key={p.label}
-              label={p.label}
-              event={p.event}
-              snapshot={snapshot}
-              explanation={p.explanation}
-              sharedNoteId={sharedNoteId}
-              onSend={send}
-            />
-          ))}
+          {PROCESS_EVENTS.map((p) => {
+            const crash = p.event.type === 'exit' && p.event.exitCode !== 0;
+            const exitCode = /^\d{1,3}$/.test(crashCode.trim()) ? Number(crashCode) : Number.NaN;
+            return (
+              <CommandButton
+                key={p.label}
+                label={p.label}
+                event={crash ? { type: 'exit', exitCode } : p.event}
+                snapshot={snapshot}
+                explanation={crash ? `the main process exits with code ${crashCode.trim() || '?'}` : p.explanation}
+                sharedNoteId={sharedNoteId}
+                onSend={send}
+                accessory={
+                  // Only while a process can crash: otherwise the reason needs the room.
+                  crash && snapshot.can({ type: 'exit', exitCode: 1 }) ? (
+                    <input
+                      type="number"
+                      className="crash-code"
+                      min={0}
+                      max={255}
+                      step={1}
+                      inputMode="numeric"
+                      value={crashCode}
+                      onChange={(e) => setCrashCode(e.currentTarget.value)}
+                      aria-label="Exit code of the simulated crash (0 to 255)"
+                    />
+                  ) : undefined
+                }
+              />
+            );
+          })}
         </ul>
         <p className="action-panel__tip">
           Shortcuts also send commands whose button is disabled, so you can read Docker&apos;s answer in the log.

@@ -2,7 +2,7 @@
  * One Docker command: a real `<button>` named exactly after the command, enabled iff
  * `snapshot.can(event)`; when disabled, `aria-describedby` and `title` give Docker's reason.
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { cliLine, disabledReason, type ContainerEvent, type ContainerSnapshot } from '../../../machines';
 
 /** Props of {@link CommandButton}. */
@@ -25,6 +25,8 @@ export interface CommandButtonProps {
   sharedNoteId?: string;
   /** Sends the event (through the architecture, so the log gets it). */
   onSend: (event: ContainerEvent, button: HTMLButtonElement) => void;
+  /** A control beside the note (e.g. the exit code of "Simulate crash"). Default none. */
+  accessory?: ReactNode;
 }
 
 /** A command row: the button and, beside it, what it runs or why it is disabled. */
@@ -37,11 +39,19 @@ export function CommandButton({
   explanation,
   sharedNoteId,
   onSend,
+  accessory,
 }: CommandButtonProps) {
   const noteId = useId();
   const enabled = snapshot.can(event);
   const reason = enabled ? null : (disabledReason(snapshot, event) ?? 'Docker would not change anything');
   const note = reason ?? explanation ?? cliLine(snapshot.context.name, event);
+
+  const noteElement = sharedNoteId ? null : (
+    <span id={noteId} className={reason ? 'command__note command__note--reason' : 'command__note'}>
+      {reason ? null : explanation ? null : <span aria-hidden="true">$ </span>}
+      {note}
+    </span>
+  );
 
   return (
     <li className={`command${enabled ? '' : ' is-disabled'}`}>
@@ -63,11 +73,13 @@ export function CommandButton({
           </span>
         ) : null}
       </button>
-      {sharedNoteId ? null : (
-        <span id={noteId} className={reason ? 'command__note command__note--reason' : 'command__note'}>
-          {reason ? null : explanation ? null : <span aria-hidden="true">$ </span>}
-          {note}
+      {accessory ? (
+        <span className="command__side">
+          {accessory}
+          {noteElement}
         </span>
+      ) : (
+        noteElement
       )}
     </li>
   );

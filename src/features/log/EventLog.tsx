@@ -2,9 +2,11 @@
  * The event history (`role="log"`): newest at the bottom, following new entries unless
  * the reader scrolled up. Renders at most the last 300 entries.
  */
-import { useCallback, useLayoutEffect, useRef } from 'react';
-import { useArchitecture } from '../../model/session/useSession';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useArchitecture, useSession } from '../../model/session/useSession';
+import { visibleEntries } from './healthExecFilter';
 import { LogEntryView } from './LogEntryView';
+import { replayDetailsFor } from './replayDetails';
 import { useLog } from './useLog';
 import './EventLog.css';
 
@@ -14,8 +16,14 @@ export const LOG_RENDER_LIMIT = 300;
 /** The log panel. */
 export function EventLog() {
   const architecture = useArchitecture();
+  const { replay } = useSession();
   const entries = useLog(architecture);
-  const visible = entries.length > LOG_RENDER_LIMIT ? entries.slice(-LOG_RENDER_LIMIT) : entries;
+  // Entries are new objects after a replay seeks backwards, so memoized entries re-read this.
+  const replayDetails = useMemo(() => (replay ? replayDetailsFor(replay) : undefined), [replay]);
+  // Health-check probes (exec_create/exec_start/exec_die) are hidden unless asked for.
+  const [showExec, setShowExec] = useState(false);
+  const shown = visibleEntries(entries, showExec);
+  const visible = shown.length > LOG_RENDER_LIMIT ? shown.slice(-LOG_RENDER_LIMIT) : shown;
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
 
@@ -34,14 +42,20 @@ export function EventLog() {
 
   return (
     <section className="event-log" aria-labelledby="event-log-title">
-      <h2 id="event-log-title" className="event-log__title">
-        Event log <span className="event-log__hint">docker CLI and docker events</span>
-      </h2>
+      <div className="event-log__head">
+        <h2 id="event-log-title" className="event-log__title">
+          Event log <span className="event-log__hint">docker CLI and docker events</span>
+        </h2>
+        <label className="event-log__toggle">
+          <input type="checkbox" checked={showExec} onChange={(e) => setShowExec(e.currentTarget.checked)} />
+          Show health-check exec events
+        </label>
+      </div>
       {/* role="log" is implicitly a polite live region; the LiveAnnouncer speaks instead, once per change. */}
       <div ref={scroller} className="event-log__scroller" role="log" aria-label="Event log" aria-live="off" tabIndex={0} onScroll={onScroll}>
         <ol className="event-log__list">
           {visible.map((entry) => (
-            <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} />
+            <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} replayDetails={replayDetails} />
           ))}
         </ol>
       </div>

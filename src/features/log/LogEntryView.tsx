@@ -5,12 +5,17 @@
  */
 import { memo } from 'react';
 import { formatEventShort, type DockerEventMessage, type LogEntry } from '../../../machines';
+import type { ShownLogEntry } from './healthExecFilter';
+import type { ReplayDetailsOf } from './replayDetails';
+import { ReplayEntryView } from './ReplayEntryView';
 
 /** Props of {@link LogEntryView}. */
 export interface LogEntryViewProps {
   entry: LogEntry;
   /** Container name for a container ID (network events name containers by ID). */
   nameOfId: (id: string) => string | undefined;
+  /** For a replayed log: the recorded event behind a `# line N: …` entry (see `replayDetailsFor`). */
+  replayDetails?: ReplayDetailsOf | undefined;
 }
 
 /** Entries with more events than this fold them into a `<details>`. */
@@ -63,11 +68,18 @@ function Outcome({ entry, nameOfId }: LogEntryViewProps) {
       </p>
     );
   }
-  if (entry.events.length === 0) return <p className="log-entry__muted">no events</p>;
+  // Set by the log's health-check filter (healthExecFilter.ts).
+  const hiddenExec = (entry as ShownLogEntry).hiddenExec ?? 0;
+  if (entry.events.length === 0) return <p className="log-entry__muted">{hiddenExec > 0 ? `${hiddenExec} health-check exec events hidden` : 'no events'}</p>;
   return <EventChips entry={entry} nameOfId={nameOfId} />;
 }
 
-function LogEntryViewComponent({ entry, nameOfId }: LogEntryViewProps) {
+function LogEntryViewComponent({ entry, nameOfId, replayDetails }: LogEntryViewProps) {
+  const details = replayDetails?.(entry);
+  if (details) {
+    const chips = entry.events.length > 0 ? <EventChips entry={entry} nameOfId={nameOfId} /> : null;
+    return <ReplayEntryView entry={entry} details={details} chips={chips} />;
+  }
   const comment = entry.cli.startsWith('#');
   return (
     <li className={`log-entry log-entry--${entry.kind} log-entry--${entry.outcome}`} data-seq={entry.seq}>
@@ -77,9 +89,12 @@ function LogEntryViewComponent({ entry, nameOfId }: LogEntryViewProps) {
           {entry.cli}
         </code>
         {entry.kind === 'daemon' ? <span className="log-entry__tag">daemon</span> : null}
-        <time className="log-entry__time" dateTime={new Date(entry.time).toISOString()}>
-          {timeOf(entry.time)}
-        </time>
+        {/* A replay's own commands (docker create for a recorded create) belong to the recorded line above, which has the recorded time. */}
+        {entry.kind === 'replay' ? null : (
+          <time className="log-entry__time" dateTime={new Date(entry.time).toISOString()}>
+            {timeOf(entry.time)}
+          </time>
+        )}
       </div>
       <Outcome entry={entry} nameOfId={nameOfId} />
     </li>

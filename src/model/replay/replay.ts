@@ -11,6 +11,18 @@ import { replaySpec } from './replaySpec';
 /** The longest real pause between two events during playback, ms. */
 export const REPLAY_MAX_GAP_MS = 2000;
 
+/** The heading of a recorded event's log entry: `# line 12: container die test`. */
+export function replayEntryCli(event: ParsedEvent): string {
+  const m = event.message;
+  return `# line ${event.line}: ${m.Type} ${m.Action} ${m.Actor.Attributes.name ?? m.Actor.ID.slice(0, 12)}`;
+}
+
+/** The log line number in a heading made by `replayEntryCli`, or undefined for any other line. */
+export function replayEntryLine(cli: string): number | undefined {
+  const match = /^# line (\d+): /.exec(cli);
+  return match ? Number(match[1]) : undefined;
+}
+
 type Listener = () => void;
 
 export class Replay {
@@ -122,10 +134,8 @@ export class Replay {
 
   private apply(event: ParsedEvent): ReplayOutcome {
     let outcome: ReplayOutcome = { kind: 'info' };
-    const m = event.message;
-    const line = `# line ${event.line}: ${m.Type} ${m.Action} ${m.Actor.Attributes.name ?? m.Actor.ID.slice(0, 12)}`;
     this.arch.logged(
-      line,
+      replayEntryCli(event),
       () => {
         outcome = applyRecordedEvent(this.arch, event, this.memory);
         return {

@@ -18,7 +18,11 @@ export interface Session {
   selection: SelectionStore;
   /** What the architecture was built from. */
   source: SessionSource;
-  /** Present when `source.kind === 'replay'`; its `architecture` is the one above until it seeks backwards. */
+  /**
+   * Present when `source.kind === 'replay'`. A replay replaces its architecture when it seeks
+   * backwards; the session store then publishes a new `Session` (same generation) whose
+   * `architecture` is the replay's, so `architecture` above is always `replay.architecture`.
+   */
   replay: Replay | null;
 }
 

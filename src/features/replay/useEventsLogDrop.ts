@@ -1,0 +1,76 @@
+/**
+ * Drag-and-drop of a `docker events` log anywhere on the page. A dropped file is routed by
+ * content (`detectEventsLog`): a log is replayed; a `.yml`/`.yaml` (or other non-log) file
+ * is left to the compose loader's own drop handler; anything else gets an error.
+ */
+import { useEffect, useRef } from 'react';
+import { detectEventsLog } from '../../model/events/detectEventsLog';
+import type { SessionSource } from '../../model/session/sessionSource';
+import { eventsLogSource, sizeError } from './loadEventsLog';
+
+/** Files a compose loader takes (never answered here). */
+const COMPOSE_FILE = /\.(ya?ml)$/i;
+
+function hasFiles(event: DragEvent): boolean {
+  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
+}
+
+/**
+ * What to do with one dropped file: load it as a log, leave it to another handler, or
+ * report an error. Pure apart from reading the file.
+ */
+export async function routeDroppedFile(
+  file: Pick<File, 'name' | 'size' | 'text'>,
+): Promise<{ kind: 'load'; source: SessionSource } | { kind: 'ignore' } | { kind: 'error'; message: string }> {
+  if (COMPOSE_FILE.test(file.name)) return { kind: 'ignore' };
+  const tooBig = sizeError(file.size, `The file "${file.name}"`);
+  if (tooBig) return { kind: 'error', message: tooBig };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    return { kind: 'error', message: `Could not read "${file.name}": ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (!detectEventsLog(text, file.name)) {
+    // Probably a compose file with another extension: the compose loader decides.
+    if (/^\s*(services|version|name|x-[\w-]+|networks|volumes)\s*:/m.test(text.slice(0, 4096))) return { kind: 'ignore' };
+    return {
+      kind: 'error',
+      message: `"${file.name}" is not a docker events log (its first line is neither JSON, an RFC 3339 time nor Type=…). Drop the output of docker events.`,
+    };
+  }
+  const result = eventsLogSource(text, file.name);
+  return result.ok ? { kind: 'load', source: result.source } : { kind: 'error', message: result.error };
+}
+
+/** Installs window-level drop handling while mounted. */
+export function useEventsLogDrop(onLoad: (source: SessionSource) => void, onError: (message: string) => void): void {
+  // Latest callbacks without re-installing the listeners.
+  const handlers = useRef({ onLoad, onError });
+  handlers.current = { onLoad, onError };
+
+  useEffect(() => {
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      // Without this the browser would open the file and leave the page.
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      void routeDroppedFile(file).then((route) => {
+        if (route.kind === 'load') handlers.current.onLoad(route.source);
+        else if (route.kind === 'error') handlers.current.onError(route.message);
+      });
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+}

@@ -1,0 +1,64 @@
+/** How the log reads a replayed event's entry: the recorded event, and what the machine did. */
+import { describe, expect, it } from 'vitest';
+import { replayDetailsFor } from '../../../src/features/log/replayDetails';
+import { describeOutcome } from '../../../src/model/replay/describeOutcome';
+import { replayEntryCli, replayEntryLine } from '../../../src/model/replay/replay';
+import { BASIC, fixture, line, replayOf } from './helpers';
+
+function wordsOf(replay: ReturnType<typeof replayOf>) {
+  const details = replayDetailsFor(replay);
+  return replay.architecture.getLog().map((entry) => {
+    const d = details(entry);
+    return d?.outcome ? [entry.cli, describeOutcome(d.event, d.outcome, entry.events.length)] : [entry.cli, null];
+  });
+}
+
+describe('replay entries in the log', () => {
+  it('round-trips the heading and its line number', () => {
+    const replay = replayOf(fixture(BASIC));
+    const event = replay.log.events[4]!;
+    expect(replayEntryCli(event)).toBe('# line 5: container die test');
+    expect(replayEntryLine('# line 5: container die test')).toBe(5);
+    expect(replayEntryLine('docker create --name web alpine')).toBeUndefined();
+    expect(replayEntryLine('# dockerd: restart policy started web')).toBeUndefined();
+  });
+
+  it('explains each recorded event of the basic lifecycle', () => {
+    const replay = replayOf(fixture(BASIC));
+    replay.skipToEnd();
+    expect(wordsOf(replay)).toEqual([
+      ['# line 1: container create test', { tone: 'applied', text: 'applied: see the command below' }],
+      ['docker create --name test alpine:latest', null],
+      ['# line 2: network connect bridge', { tone: 'info', text: "shown only: network events do not change a container's state" }],
+      ['# line 3: container start test', { tone: 'applied' }],
+      ['# line 4: container kill test', { tone: 'info', text: 'a signal only: the die event that follows (if any) records the exit' }],
+      ['# line 5: container die test', { tone: 'applied' }],
+      ['# line 6: network disconnect bridge', { tone: 'info', text: "shown only: network events do not change a container's state" }],
+      ['# line 7: container stop test', { tone: 'info', text: 'bookkeeping after the die event: no change of state' }],
+    ]);
+  });
+
+  it('gives the reason of a flagged event, and notes of applied ones', () => {
+    const replay = replayOf([line(1, 'start'), line(2, 'unpause'), line(3, 'exec_start: sh'), line(4, 'oom')].join('\n'));
+    replay.skipToEnd();
+    const words = wordsOf(replay).filter(([cli]) => String(cli).startsWith('# line'));
+    expect(words).toEqual([
+      ['# line 1: container start web', { tone: 'applied', text: 'web had no create event: created on the fly' }],
+      ['# line 2: container unpause web', { tone: 'flagged', text: 'unpause for web with no pause before it (it is running)' }],
+      ['# line 3: container exec_start: sh web', { tone: 'info', text: expect.stringContaining('docker exec or a health probe') }],
+      ['# line 4: container oom web', { tone: 'info', text: 'the main process dies next if it was the one killed' }],
+    ]);
+    // The entry itself carries the flag as an error with the reason.
+    const flagged = replay.architecture.getLog().find((e) => e.cli.startsWith('# line 2'));
+    expect(flagged).toMatchObject({ kind: 'replay', outcome: 'error', message: 'unpause for web with no pause before it (it is running)' });
+  });
+
+  it('finds nothing for entries that are not recorded events', () => {
+    const replay = replayOf(fixture(BASIC));
+    replay.skipToEnd();
+    const details = replayDetailsFor(replay);
+    const create = replay.architecture.getLog()[1]!;
+    expect(details(create)).toBeUndefined();
+    expect(details({ ...create, kind: 'command', cli: '# line 1: container create test' })).toBeUndefined();
+  });
+});
