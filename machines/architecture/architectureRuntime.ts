@@ -101,7 +101,7 @@ export class Architecture {
   private readonly composeListeners = new Set<ComposeListener>();
   private composeRun: ComposeRun | null = null;
   private composeProgress: ComposeProgress | null = null;
-  private pending = new Map<string, PendingCommand & { timer: unknown }>();
+  private pending = new Map<string, PendingCommand & { timer: unknown; watch: { unsubscribe(): void } }>();
   private readonly pendingListeners = new Set<PendingListener>();
   /** Indexes over `containers`, rebuilt only when that array changes (no per-command scans). */
   private indexed: readonly ContainerEntry[] | null = null;
@@ -197,9 +197,7 @@ export class Architecture {
     const existing = this.pending.get(name);
     if (existing) {
       if (event.type === 'kill' || (event.type === 'remove' && event.force)) {
-        this.timers.clearTimeout(existing.timer);
-        this.pending.delete(name);
-        this.notifyPending();
+        this.dropPending(name);
       } else {
         const entry = this.begin(cliLine(name, event), name);
         return { entry: this.finish(entry, { kind: 'error', message: `${cliLine(name, existing.event)} is still in progress` }) };
@@ -212,12 +210,17 @@ export class Architecture {
         ? pendingFor(name, snapshot.context, event, this.now())
         : null;
     if (!record) return { entry: this.send(name, event) };
+    // If the process ends by itself during the grace period (a crash, OOM), the stop has
+    // nothing left to do: drop it rather than stop whatever runs there later.
+    const watch = actor!.subscribe((snapshot) => {
+      const now = dockerStatus(snapshot);
+      if (now !== 'running' && now !== 'paused') this.dropPending(name);
+    });
     const timer = this.timers.setTimeout(() => {
-      this.pending.delete(name);
+      this.dropPending(name);
       this.send(name, event);
-      this.notifyPending();
     }, record.endsAt - record.startedAt);
-    this.pending.set(name, { ...record, timer });
+    this.pending.set(name, { ...record, timer, watch });
     this.notifyPending();
     return { pending: record };
   }
@@ -258,6 +261,16 @@ export class Architecture {
   onPending(listener: PendingListener): () => void {
     this.pendingListeners.add(listener);
     return () => this.pendingListeners.delete(listener);
+  }
+
+  /** Ends a pending command without sending it (its timer and its watch). */
+  private dropPending(name: string): void {
+    const p = this.pending.get(name);
+    if (!p) return;
+    this.timers.clearTimeout(p.timer);
+    p.watch.unsubscribe();
+    this.pending.delete(name);
+    this.notifyPending();
   }
 
   private notifyPending(): void {
@@ -380,8 +393,7 @@ export class Architecture {
   /** Stops every actor (timers included) and any compose run. */
   stop(): void {
     this.composeRun?.cancel();
-    for (const p of this.pending.values()) this.timers.clearTimeout(p.timer);
-    this.pending.clear();
+    for (const name of [...this.pending.keys()]) this.dropPending(name);
     this.actor.stop();
     this.listeners.clear();
   }
