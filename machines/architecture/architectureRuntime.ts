@@ -306,6 +306,7 @@ export class Architecture {
       if (progress.status !== 'running') {
         this.composeRun = null;
         const done = this.begin(`# ${cli}: ${progress.status === 'done' ? 'done' : 'failed'}`);
+        if (progress.warnings.length > 0) done.message = progress.warnings.map((w) => `WARN ${w}`).join('\n');
         this.finish(done, progress.error ? { kind: 'error', message: progress.error } : undefined);
       }
       for (const listener of this.composeListeners) listener(progress);

@@ -32,6 +32,8 @@ export interface ComposeProgress {
   finished: string[];
   /** Compose's error when `failed`. */
   error?: string;
+  /** Compose's warnings (an optional dependency that failed). */
+  warnings: string[];
 }
 
 /** What a compose run needs from the architecture. */
@@ -60,7 +62,7 @@ export class ComposeRun {
     readonly action: ComposeAction,
     private readonly onProgress: (progress: ComposeProgress) => void,
   ) {
-    this.progress = { action, status: 'running', active: [], finished: [] };
+    this.progress = { action, status: 'running', active: [], finished: [], warnings: [] };
   }
 
   /** Begins the run (separate from the constructor so callers can keep a handle first). */
@@ -97,7 +99,8 @@ export class ComposeRun {
   }
 
   private emit(): void {
-    this.onProgress({ ...this.progress, active: [...this.progress.active], finished: [...this.progress.finished] });
+    if (this.progress.status !== 'running') return; // after `end()`, listeners have had the last word
+    this.onProgress({ ...this.progress, active: [...this.progress.active], finished: [...this.progress.finished], warnings: [...this.progress.warnings] });
   }
 
   private end(error?: string): void {
@@ -106,7 +109,15 @@ export class ComposeRun {
     if (error) this.progress.error = error;
     this.progress.active = [];
     this.cancel();
-    this.emit();
+    this.onProgress({ ...this.progress, active: [], finished: [...this.progress.finished], warnings: [...this.progress.warnings] });
+  }
+
+  /**
+   * The dependencies that order this run: all of them, except for `restart`, which keeps
+   * only `depends_on` entries with `restart: true` (compose `restart.go` prepareRestartProject).
+   */
+  private dependenciesOf(service: ServiceSpec) {
+    return this.action === 'restart' ? service.dependsOn.filter((d) => d.restart) : service.dependsOn;
   }
 
   /** up/start/restart: each service once its dependencies are done and their conditions hold. */
@@ -119,7 +130,7 @@ export class ComposeRun {
       if (done.size === services.length) return this.end();
       for (const service of services) {
         if (begun.has(service.name)) continue;
-        const deps = service.dependsOn.filter((d) => names.has(d.service));
+        const deps = this.dependenciesOf(service).filter((d) => names.has(d.service));
         if (!deps.every((d) => done.has(d.service))) continue;
         begun.add(service.name);
         this.progress.active.push({ service: service.name });
@@ -139,12 +150,17 @@ export class ComposeRun {
   private waitThenAct(service: ServiceSpec, onDone: () => void): void {
     const check = () => {
       if (this.progress.status !== 'running') return;
-      for (const dependency of service.dependsOn) {
+      for (const dependency of this.dependenciesOf(service)) {
         const dep = this.host.spec.services.find((s) => s.name === dependency.service);
         if (!dep || !isServiceActive(this.host.spec, dep)) continue; // required:false or inactive: the parser warned
         const containers = this.host.containerNames(dep.name).map((name) => ({ name, state: this.host.inspect(name) }));
         const verdict = checkCondition(dependency, containers);
-        if (verdict.verdict === 'fail') return this.end(dependency.required ? verdict.message : undefined);
+        if (verdict.verdict === 'fail') {
+          if (dependency.required) return this.end(verdict.message);
+          // `required: false`: Compose warns and goes on (convergence.go waitDependencies).
+          this.progress.warnings.push(`optional dependency "${dependency.service}" is not running or is unhealthy`);
+          continue;
+        }
         if (verdict.verdict === 'wait') {
           const slot = this.progress.active.find((a) => a.service === service.name);
           if (slot && slot.waitingFor !== verdict.reason) {
