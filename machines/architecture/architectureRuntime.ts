@@ -363,7 +363,9 @@ export class Architecture {
     this.watchChildren();
     for (const c of this.ofService(serviceName)) {
       const actor = this.ref(c);
-      if (actor && dockerStatus(actor.getSnapshot()) === 'created') actor.send({ type: 'start' });
+      // Compose starts every container of the service that is not running (created or exited).
+      const status = actor ? dockerStatus(actor.getSnapshot()) : undefined;
+      if (actor && (status === 'created' || status === 'exited')) actor.send({ type: 'start' });
     }
     return this.finish(entry);
   }

@@ -182,6 +182,8 @@ export class ComposeRun {
     if (this.action === 'up') this.host.ensureContainers(service.name);
     for (const name of this.host.containerNames(service.name)) {
       const status = this.host.inspect(name)?.Status;
+      // Compose lists the project's existing containers: a removed one is not there to act on.
+      if (status === undefined || status === 'removed') continue;
       if (this.action === 'restart') {
         const r = this.host.exec(name, { type: 'restart' });
         if (!r.ok) return r.message;

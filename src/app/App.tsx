@@ -2,12 +2,24 @@
  * The app shell: provides the current session, lays out the panels (header, legend,
  * canvas, side panel with actions and the state chart, event log) and handles Reset.
  */
-import { useState, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { ActionPanel } from '../features/actions/ActionPanel';
+import { InspectSection } from '../features/inspect/InspectSection';
+import { RuntimePanel } from '../features/runtime/RuntimePanel';
+import { StopStatus } from '../features/runtime/StopStatus';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
 import { Legend } from '../features/architecture/Legend';
+import { createComposeController, type ComposeController } from '../features/compose/composeController';
+import { ComposeToolbar } from '../features/compose/ComposeToolbar';
+import { ServicePanel } from '../features/compose/ServicePanel';
 import { EventLog } from '../features/log/EventLog';
 import { LiveAnnouncer } from '../features/log/LiveAnnouncer';
+import { EventsLogTools } from '../features/replay/EventsLogTools';
+import { ReplayCanvasEmpty } from '../features/replay/ReplayCanvasEmpty';
+import { ReplayPanel } from '../features/replay/ReplayPanel';
+import { useEventsFromUrl } from '../features/replay/useEventsFromUrl';
+import { useEventsLogDrop } from '../features/replay/useEventsLogDrop';
+import type { SessionSource } from '../model/session/sessionSource';
 import { SessionContext } from '../model/session/sessionContext';
 import { ChartSlot } from './ChartSlot';
 import { Header } from './Header';
@@ -25,6 +37,8 @@ export interface AppProps {
   scenario: ScenarioChoice;
   /** Initial colour theme. Default `system`. */
   initialTheme?: ThemeChoice;
+  /** Opens compose files into `store` (main.tsx makes one to load `?compose=`). Default: a new one. */
+  compose?: ComposeController;
 }
 
 const LEGEND_ID = 'legend';
@@ -34,11 +48,22 @@ function wideEnoughForLegend(): boolean {
 }
 
 /** The whole page. */
-export function App({ store, scenario, initialTheme = 'system' }: AppProps) {
+export function App({ store, scenario, initialTheme = 'system', compose: composeProp }: AppProps) {
   const { session, generation } = useSyncExternalStore(store.subscribe, store.get);
+  const [compose] = useState(() => composeProp ?? createComposeController(store));
   const [legendOpen, setLegendOpen] = useState(wideEnoughForLegend);
   const [theme, setTheme] = useState<ThemeChoice>(initialTheme);
   const [alert, setAlert] = useState<string | null>(scenario.error);
+  // docker events logs: picker and paste (header), drop anywhere, ?events=<url>.
+  const loadReplay = useCallback(
+    (source: SessionSource) => {
+      setAlert(null);
+      store.load(source);
+    },
+    [store],
+  );
+  useEventsLogDrop(loadReplay, setAlert);
+  const eventsLoading = useEventsFromUrl(loadReplay, setAlert);
 
   const toggleTheme = () => {
     const next = nextTheme(theme);
@@ -50,22 +75,35 @@ export function App({ store, scenario, initialTheme = 'system' }: AppProps) {
     <SessionContext value={session} key={generation}>
       <div className="app">
         <Header
-          scenarioTitle={scenario.title}
+          scenarioTitle={session.source.title}
           legendOpen={legendOpen}
           legendId={LEGEND_ID}
           onToggleLegend={() => setLegendOpen((open) => !open)}
           theme={theme}
           onToggleTheme={toggleTheme}
           onReset={store.reset}
-        />
+        >
+          <EventsLogTools onLoad={loadReplay} onError={setAlert} />
+        </Header>
         {alert ? <InputAlert message={alert} onDismiss={() => setAlert(null)} /> : null}
+        <ComposeToolbar controller={compose} />
+        {eventsLoading ? (
+          <p role="status" className="replay-loading">
+            {eventsLoading}
+          </p>
+        ) : null}
+        {session.replay ? <ReplayPanel replay={session.replay} title={session.source.title} /> : null}
         <Legend id={LEGEND_ID} hidden={!legendOpen} />
         <main className="workspace">
           <section className="workspace__canvas" aria-label="Architecture">
             <ArchitectureCanvas colorMode={theme} />
+            {session.replay ? <ReplayCanvasEmpty /> : null}
           </section>
           <aside className="workspace__side" aria-label="Selected container">
-            <ActionPanel />
+            <ActionPanel renderDetails={(entry, actor) => <StopStatus name={entry.name} actor={actor} />} />
+            <RuntimePanel />
+            <InspectSection />
+            <ServicePanel />
             <ChartSlot />
           </aside>
           <div className="workspace__log">

@@ -1,6 +1,7 @@
 /** Entry point of the app page: picks the scenario from the URL and mounts the shell. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createComposeController } from '../features/compose/composeController';
 import { App } from './App';
 import { scenarioFromUrl } from './scenarioFromUrl';
 import { createSessionStore } from './sessionStore';
@@ -14,9 +15,13 @@ const scenario = scenarioFromUrl(window.location.search);
 const initialTheme = themeFromUrl(window.location.search);
 applyTheme(document.documentElement, initialTheme);
 const store = createSessionStore({ kind: 'spec', spec: scenario.spec, title: scenario.title });
+// `?compose=<url>`: fetched once; until it loads (or if it fails, with an alert) the scenario shows.
+const compose = createComposeController(store);
+const composeUrl = new URLSearchParams(window.location.search).get('compose');
+if (composeUrl !== null) void compose.loadUrl(composeUrl);
 
 createRoot(root).render(
   <StrictMode>
-    <App store={store} scenario={scenario} initialTheme={initialTheme} />
+    <App store={store} scenario={scenario} initialTheme={initialTheme} compose={compose} />
   </StrictMode>,
 );

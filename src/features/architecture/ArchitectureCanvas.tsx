@@ -1,24 +1,29 @@
 /**
  * The architecture drawn with React Flow: one node per container, one edge per "calls"
- * (dependent → dependency), laid out left to right, fitted to the view.
+ * (dependent → dependency), laid out left to right, fitted to the view. Replicas of a
+ * service sit in one group box; services without containers are placeholders. The
+ * layout follows the spec, so it runs again after a scale.
  */
 import { useMemo, useRef } from 'react';
+import { useSelector } from '@xstate/react';
 import { Background, Controls, ReactFlow, type ColorMode, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { architectureGraph } from '../../model/layout/architectureGraph';
 import { layoutArchitecture } from '../../model/layout/layoutArchitecture';
 import { useArchitecture, useContainerEntries, useSelection } from '../../model/session/useSession';
-import { buildEdges, buildNodes } from './buildFlow';
+import { buildEdges, buildNodes, buildPlaceholderEdges, buildServiceNodes } from './buildFlow';
 import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
 import { EdgeMarkers } from './EdgeMarkers';
 import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
-import type { ContainerFlowNode, DependencyFlowEdge } from './flowTypes';
+import type { ArchitectureFlowEdge, ArchitectureFlowNode, ContainerFlowNode, DependencyFlowEdge } from './flowTypes';
+import { PlaceholderEdge } from './PlaceholderEdge';
+import { ServiceNode } from './ServiceNode';
 import './ArchitectureCanvas.css';
 
 /** Module-level constants: React Flow re-creates every node when these change identity. */
-const nodeTypes: NodeTypes = { container: ContainerNode };
-const edgeTypes: EdgeTypes = { dependency: DependencyEdge };
+const nodeTypes: NodeTypes = { container: ContainerNode, service: ServiceNode };
+const edgeTypes: EdgeTypes = { dependency: DependencyEdge, placeholder: PlaceholderEdge };
 
 /** Props of {@link ArchitectureCanvas}. */
 export interface ArchitectureCanvasProps {
@@ -32,8 +37,10 @@ export function ArchitectureCanvas({ colorMode = 'system' }: ArchitectureCanvasP
   const selection = useSelection();
   // Changes only when `docker create` puts a new container (new actor) in a slot.
   const entries = useContainerEntries();
-  const graph = useMemo(() => architectureGraph(architecture.spec), [architecture]);
-  const layout = useMemo(() => layoutArchitecture(architecture.spec), [architecture]);
+  // A new spec object only when the services change (`scale`, a replay adding a service).
+  const spec = useSelector(architecture.actor, (s) => s.context.spec);
+  const graph = useMemo(() => architectureGraph(spec), [spec]);
+  const layout = useMemo(() => layoutArchitecture(spec), [spec]);
   const nodeCache = useRef(new Map<string, ContainerFlowNode>());
   const edgeCache = useRef(new Map<string, DependencyFlowEdge>());
 
@@ -42,8 +49,13 @@ export function ArchitectureCanvas({ colorMode = 'system' }: ArchitectureCanvasP
     return (name: string) => byName.get(name);
   }, [architecture, entries]);
 
-  const nodes = useMemo(() => buildNodes(graph, layout, actorOf, nodeCache.current), [graph, layout, actorOf]);
-  const edges = useMemo(() => buildEdges(graph, actorOf, edgeCache.current), [graph, actorOf]);
+  const serviceNodes = useMemo(() => buildServiceNodes(graph, layout), [graph, layout]);
+  const containerNodes = useMemo(() => buildNodes(graph, layout, actorOf, nodeCache.current), [graph, layout, actorOf]);
+  const nodes = useMemo<ArchitectureFlowNode[]>(() => [...serviceNodes, ...containerNodes], [serviceNodes, containerNodes]);
+  const placeholderEdges = useMemo(() => buildPlaceholderEdges(graph), [graph]);
+  const dependencyEdges = useMemo(() => buildEdges(graph, actorOf, edgeCache.current), [graph, actorOf]);
+  const edges = useMemo<ArchitectureFlowEdge[]>(() => [...dependencyEdges, ...placeholderEdges], [dependencyEdges, placeholderEdges]);
+  const fitKey = `${layout.width}x${layout.height}`;
 
   return (
     <div className="architecture-canvas">
@@ -68,13 +80,15 @@ export function ArchitectureCanvas({ colorMode = 'system' }: ArchitectureCanvasP
         multiSelectionKeyCode={null}
         disableKeyboardA11y
         // A click handler also gives nodes pointer events (they are neither draggable nor selectable).
-        onNodeClick={(_, node) => selection.select(node.id)}
+        onNodeClick={(_, node) => {
+          if (node.type === 'container') selection.select(node.id);
+        }}
         onPaneClick={() => selection.select(null)}
         aria-label={`Architecture of ${architecture.spec.project}: containers and who calls whom`}
       >
         <Background gap={24} size={1.5} />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-        <FitOnResize />
+        <FitOnResize fitKey={fitKey} />
       </ReactFlow>
     </div>
   );

@@ -7,6 +7,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useSelector } from '@xstate/react';
 import { useIsSelected, useSelection } from '../../model/session/useSession';
 import { statusPresentation } from '../../model/status/statusPresentation';
+import { usePending } from '../../model/runtime/usePending';
 import {
   selectExitCode,
   selectHealth,
@@ -16,8 +17,10 @@ import {
   selectStatus,
 } from './containerSelectors';
 import type { ContainerFlowNode } from './flowTypes';
+import { NodeBackoff, NodeHealth, NodePendingStop } from './NodeRuntime';
 import { StatusIcon } from '../../model/status/StatusIcon';
 import { StatusText } from './StatusText';
+import { useComposeActivity } from './useComposeActivity';
 import { useDegradedBy } from './useDegradedBy';
 import { useFocusNeighbour } from './useFocusNeighbour';
 import './ContainerNode.css';
@@ -34,10 +37,17 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
   const selection = useSelection();
   const degradedBy = useDegradedBy(dependencies);
   const focusNeighbour = useFocusNeighbour(name);
+  const compose = useComposeActivity(service);
+  // A timed docker stop/restart in its grace period (Architecture.sendTimed): still `running`.
+  const pending = usePending(name);
+  const backoff = status === 'restarting';
+  // docker ps shows health only while Up; the restart count then moves to the title row.
+  const showHealth = health !== null && status === 'running' && !pending;
 
   const { label } = statusPresentation(status);
-  const exitInfo = status === 'exited' ? `, exit code ${exitCode}${oomKilled ? ', OOM killed' : ''}` : '';
-  const ariaLabel = `${name}, ${status}${exitInfo}${degradedBy ? ', degraded' : ''}`;
+  // The accessible name is the node's visible text (name, image, status label, `docker ps`
+  // status with the exit code, health, OOMKilled, degraded, compose, pending command), so
+  // what a speech-input user reads on screen is its name (WCAG 2.5.3).
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -56,26 +66,35 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
       data-status={status}
       data-selected={selected ? 'true' : 'false'}
       data-degraded={degradedBy ? 'true' : undefined}
+      data-compose={compose ? (compose.waitingFor ? 'waiting' : 'acting') : undefined}
+      data-pending={pending ? pending.event.type : undefined}
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={ariaLabel}
       onKeyDown={onKeyDown}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className="container-node__handle" />
       <span key={status} className="container-node__pulse" aria-hidden="true" />
       <div className="container-node__title">
         <StatusIcon status={status} className="container-node__icon" />
+        {/* Long Compose names (`<project>-<service>-<n>`) are cut at the start: the end tells them apart. */}
         <span className="container-node__name" title={name}>
-          {name}
+          <span className="container-node__name-text">{name}</span>
         </span>
+        {showHealth && restartCount > 0 ? (
+          <span className="container-node__fact container-node__fact--title" title={`RestartCount ${restartCount}: restarts made by the restart policy`}>
+            ↻ {restartCount}
+          </span>
+        ) : null}
       </div>
-      <div className="container-node__image" title={image}>
-        {image}
-      </div>
+      {pending || backoff ? null : (
+        <div className="container-node__image" title={image}>
+          <span className="container-node__name-text">{image}</span>
+        </div>
+      )}
       <div className="container-node__status">
         <span className="container-node__label">{label}</span>
-        {restartCount > 0 && status !== 'removed' ? (
+        {restartCount > 0 && status !== 'removed' && !showHealth ? (
           <span className="container-node__fact" title="RestartCount: restarts made by the restart policy">
             restarts: {restartCount}
           </span>
@@ -85,13 +104,29 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
             OOMKilled
           </span>
         ) : null}
+        {pending ? <span className="container-node__fact">docker {pending.event.type}…</span> : null}
+        {showHealth && health ? <NodeHealth health={health} /> : null}
       </div>
-      {status === 'created' || status === 'removed' ? null : (
-        <StatusText className="container-node__ps" status={status} exitCode={exitCode} startedAt={startedAt} health={health} />
+      {pending ? (
+        <NodePendingStop actor={actor} pending={pending} />
+      ) : status === 'created' || status === 'removed' ? null : (
+        <StatusText className="container-node__ps" status={status} exitCode={exitCode} startedAt={startedAt} health={null} />
       )}
+      {backoff ? <NodeBackoff actor={actor} /> : null}
       {degradedBy ? (
         <span className="container-node__degraded" title={`Degraded: ${degradedBy}`}>
           <span aria-hidden="true">⚠ </span>degraded
+        </span>
+      ) : null}
+      {compose ? (
+        <span className={`container-node__compose${compose.waitingFor ? ' is-waiting' : ''}`} title={compose.waitingFor || undefined}>
+          {compose.waitingFor ? (
+            <>
+              <span aria-hidden="true">⏳ </span>waiting
+            </>
+          ) : (
+            compose.word
+          )}
         </span>
       ) : null}
       <Handle type="source" position={Position.Right} isConnectable={false} className="container-node__handle" />

@@ -1,27 +1,35 @@
 /**
  * A "calls" edge, drawn from the TARGET container's status (it subscribes to that one
- * actor): solid with a moving flow while the target runs, dashed amber while it is
- * paused, red dotted "cut" otherwise, with a label and a title saying why.
+ * actor, or to each replica when the target is a group: live while one runs): solid
+ * with a moving flow while the target runs, dashed amber while it is paused, red dotted
+ * "cut" otherwise, with a label and a title saying why.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { useSelector } from '@xstate/react';
 import { StatusIcon } from '../../model/status/StatusIcon';
 import { describeStatus } from '../../model/status/statusPresentation';
-import { selectStatus } from './containerSelectors';
 import { markerId } from './EdgeMarkers';
 import { edgeTone, edgeWord } from './edgeTone';
 import type { DependencyFlowEdge } from './flowTypes';
+import { useTargetStatus } from './useTargetStatus';
 import './DependencyEdge.css';
+
+const EMPTY: readonly never[] = [];
 
 function DependencyEdgeComponent(props: EdgeProps<DependencyFlowEdge>) {
   const { id, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
-  const status = useSelector(data?.target, (s) => (s ? selectStatus(s) : 'removed'));
+  const single = data?.target;
+  const fallback = useMemo(() => (single ? [single] : EMPTY), [single]);
+  const targets = data?.targets ?? fallback;
+  const { status, running, total } = useTargetStatus(targets);
   const tone = edgeTone(status);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const sourceName = data?.sourceName ?? props.source;
   const targetName = data?.targetName ?? props.target;
-  const why = `${sourceName} → ${targetName}: ${describeStatus(targetName, status)}`;
+  const why =
+    targets.length > 1
+      ? `${sourceName} → ${targetName}: ${running} of ${total} replicas running${running === 0 ? ', nothing answers' : ''}`
+      : `${sourceName} → ${targetName}: ${describeStatus(targetName, status)}`;
 
   return (
     <g className={`dependency-edge dependency-edge--${tone}`} data-edge={id} data-target-status={status}>

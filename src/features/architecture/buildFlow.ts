@@ -4,9 +4,9 @@
  * changed, so `docker create` re-renders only the nodes and edges of that container.
  */
 import type { ContainerActor } from '../../../machines';
-import type { ArchitectureGraph } from '../../model/layout/architectureGraph';
+import { groupId, placeholderId, type ArchitectureGraph } from '../../model/layout/architectureGraph';
 import { NODE_HEIGHT, NODE_WIDTH, type ArchitectureLayout } from '../../model/layout/layoutArchitecture';
-import type { ContainerFlowNode, DependencyFlowEdge } from './flowTypes';
+import type { ContainerFlowNode, DependencyFlowEdge, PlaceholderFlowEdge, ServiceFlowNode } from './flowTypes';
 
 type ActorOf = (name: string) => ContainerActor | undefined;
 
@@ -29,15 +29,22 @@ export function buildNodes(
       .filter((l) => l.source === slot.name)
       .map((l) => actorOf(l.target))
       .filter((a): a is ContainerActor => a !== undefined);
+    const position = layout.positions[slot.name] ?? { x: 0, y: 0 };
     const previous = cache.get(slot.name);
-    if (previous && previous.data.actor === actor && sameActors(previous.data.dependencies, dependencies)) {
+    if (
+      previous &&
+      previous.data.actor === actor &&
+      sameActors(previous.data.dependencies, dependencies) &&
+      previous.position.x === position.x &&
+      previous.position.y === position.y
+    ) {
       nodes.push(previous);
       continue;
     }
     const node: ContainerFlowNode = {
       id: slot.name,
       type: 'container',
-      position: layout.positions[slot.name] ?? { x: 0, y: 0 },
+      position,
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       data: { name: slot.name, service: slot.service, image: slot.image, actor, dependencies },
@@ -48,27 +55,98 @@ export function buildNodes(
   return nodes;
 }
 
-/** Dependency edges; `cache` (by edge id) keeps unchanged edge objects identical. */
+/**
+ * Dependency edges, as drawn (`graph.drawnLinks`: a group of replicas is one end);
+ * `cache` (by edge id) keeps unchanged edge objects identical.
+ */
 export function buildEdges(graph: ArchitectureGraph, actorOf: ActorOf, cache: Map<string, DependencyFlowEdge>): DependencyFlowEdge[] {
   const edges: DependencyFlowEdge[] = [];
-  for (const link of graph.links) {
-    const target = actorOf(link.target);
+  for (const link of graph.drawnLinks) {
+    const targets = link.targets.map(actorOf).filter((a): a is ContainerActor => a !== undefined);
+    const target = targets[0];
     if (!target) continue;
     const previous = cache.get(link.id);
-    if (previous?.data?.target === target) {
+    if (previous?.data && sameActors(previous.data.targets ?? [previous.data.target], targets)) {
       edges.push(previous);
       continue;
     }
+    const group = link.targets.length > 1 || link.target !== link.targets[0];
+    const sourceName = link.source.startsWith('group:') ? link.sourceService : link.source;
+    const targetName = group ? link.targetService : link.target;
     const edge: DependencyFlowEdge = {
       id: link.id,
       type: 'dependency',
       source: link.source,
       target: link.target,
-      ariaLabel: `${link.source} calls ${link.target}`,
-      data: { sourceName: link.source, targetName: link.target, target },
+      ariaLabel: `${sourceName} calls ${targetName}`,
+      data: { sourceName, targetName, target, targets },
     };
     cache.set(link.id, edge);
     edges.push(edge);
   }
   return edges;
+}
+
+/**
+ * Service boxes: a group behind the replicas of each service with 2+ containers, and a
+ * placeholder for each service without containers (inactive profile, scaled to 0).
+ * Groups come first so the containers are drawn on top of them.
+ */
+export function buildServiceNodes(graph: ArchitectureGraph, layout: ArchitectureLayout): ServiceFlowNode[] {
+  const vertices = new Map(graph.services.map((v) => [v.name, v]));
+  const neededBy = new Map<string, string[]>();
+  for (const link of graph.placeholderLinks) {
+    if (link.kind !== 'to-placeholder') continue;
+    const list = neededBy.get(link.targetService) ?? [];
+    if (!list.includes(link.sourceService)) list.push(link.sourceService);
+    neededBy.set(link.targetService, list);
+  }
+  const groups: ServiceFlowNode[] = [];
+  const placeholders: ServiceFlowNode[] = [];
+  for (const box of layout.services) {
+    if (box.kind === 'single') continue;
+    const vertex = vertices.get(box.service);
+    const kind = box.kind === 'group' ? 'group' : 'placeholder';
+    const node: ServiceFlowNode = {
+      id: kind === 'group' ? groupId(box.service) : placeholderId(box.service),
+      type: 'service',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      zIndex: kind === 'group' ? -1 : 0,
+      data: {
+        service: box.service,
+        kind,
+        replicas: box.replicas,
+        profiles: vertex?.profiles ?? [],
+        image: vertex?.image ?? '',
+        neededBy: neededBy.get(box.service) ?? [],
+        ...(box.placeholder ? { placeholder: box.placeholder } : {}),
+      },
+    };
+    (kind === 'group' ? groups : placeholders).push(node);
+  }
+  return [...groups, ...placeholders];
+}
+
+/** Edges touching a placeholder (no actor behind them: they never change until the layout does). */
+export function buildPlaceholderEdges(graph: ArchitectureGraph): PlaceholderFlowEdge[] {
+  const profilesOf = new Map(graph.services.map((v) => [v.name, v.profiles]));
+  return graph.placeholderLinks.map((link) => {
+    const placeholderService = link.kind === 'to-placeholder' ? link.targetService : link.sourceService;
+    return {
+      id: link.id,
+      type: 'placeholder',
+      source: link.source,
+      target: link.target,
+      ariaLabel: `${link.sourceService} depends on ${link.targetService}`,
+      data: {
+        sourceService: link.sourceService,
+        targetService: link.targetService,
+        kind: link.kind,
+        reason: link.reason,
+        profiles: profilesOf.get(placeholderService) ?? [],
+      },
+    };
+  });
 }

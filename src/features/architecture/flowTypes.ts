@@ -4,6 +4,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { ContainerActor } from '../../../machines';
+import type { PlaceholderLink, PlaceholderReason } from '../../model/layout/architectureGraph';
 
 /** Data of a container node. */
 export type ContainerNodeData = {
@@ -24,6 +25,39 @@ export type DependencyEdgeData = {
   targetName: string;
   /** The target container's actor; the edge subscribes to its status. */
   target: ContainerActor;
+  /** Every container behind the target end (the replicas of a group); default `[target]`. */
+  targets?: readonly ContainerActor[];
 };
 
 export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
+
+/** Data of a service box: a group around 2+ replicas, or a placeholder for a service without containers. */
+export type ServiceNodeData = {
+  service: string;
+  kind: 'group' | 'placeholder';
+  /** Containers drawn for the service. */
+  replicas: number;
+  /** Why a placeholder has no container. */
+  placeholder?: PlaceholderReason;
+  /** The service's Compose profiles. */
+  profiles: readonly string[];
+  image: string;
+  /** Running services that depend on this placeholder (they will miss it). */
+  neededBy: readonly string[];
+};
+
+export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
+
+/** Any node of the architecture view. */
+export type ArchitectureFlowNode = ContainerFlowNode | ServiceFlowNode;
+
+/** Data of an edge touching a placeholder. */
+export type PlaceholderEdgeData = Pick<PlaceholderLink, 'sourceService' | 'targetService' | 'kind' | 'reason'> & {
+  /** The placeholder service's profiles (for the explanation). */
+  profiles: readonly string[];
+};
+
+export type PlaceholderFlowEdge = Edge<PlaceholderEdgeData, 'placeholder'>;
+
+/** Any edge of the architecture view. */
+export type ArchitectureFlowEdge = DependencyFlowEdge | PlaceholderFlowEdge;

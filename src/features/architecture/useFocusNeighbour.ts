@@ -22,7 +22,7 @@ export function useFocusNeighbour(id: string): (event: KeyboardEvent<HTMLElement
       const { nodes } = store.getState();
       const self = nodes.find((n) => n.id === id);
       if (!self) return false;
-      const others = nodes.filter((n) => n.id !== id).map((n) => ({ id: n.id, center: centerOf(n.position) }));
+      const others = nodes.filter((n) => n.id !== id && n.type === 'container').map((n) => ({ id: n.id, center: centerOf(n.position) }));
       const next = nearestInDirection(centerOf(self.position), direction, others);
       event.preventDefault();
       if (!next) return true;

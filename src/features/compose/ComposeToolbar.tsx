@@ -1,0 +1,274 @@
+/**
+ * The compose bar under the header: open a compose file (Example list, file picker
+ * labelled `Open compose file`, paste dialog, drop anywhere), the profile filter, the
+ * `docker compose` actions, and what they do: input errors (`role="alert"`), parser
+ * warnings (`role="status"`, dismissible) and the progress strip of a run.
+ */
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { ecommerceScenario, type ComposeAction } from '../../../machines';
+import { useSession } from '../../model/session/useSession';
+import type { ComposeController } from './composeController';
+import { ComposeProgressStrip } from './ComposeProgressStrip';
+import { COMPOSE_EXAMPLES, DEFAULT_EXAMPLE_ID } from './examples';
+import { composeCli } from './progressStrip';
+import { useComposeProgress, useComposeState } from './useComposeState';
+import { useFileDrop } from './useFileDrop';
+import './ComposeToolbar.css';
+
+/** Props of {@link ComposeToolbar}. */
+export interface ComposeToolbarProps {
+  controller: ComposeController;
+}
+
+/** The toolbar's Compose actions: accessible names exactly as CONTRACTS.md §2. */
+export const COMPOSE_BUTTONS: ReadonlyArray<{ action: ComposeAction; name: string; word: string }> = [
+  { action: 'up', name: 'Compose up', word: 'up' },
+  { action: 'stop', name: 'Compose stop', word: 'stop' },
+  { action: 'down', name: 'Compose down', word: 'down' },
+  { action: 'restart', name: 'Compose restart', word: 'restart' },
+  { action: 'pause', name: 'Compose pause', word: 'pause' },
+  { action: 'unpause', name: 'Compose unpause', word: 'unpause' },
+];
+
+const WHAT_IT_DOES: Record<string, string> = {
+  up: 'creates missing containers and starts every service in dependency order, waiting for depends_on conditions',
+  stop: 'stops the services, dependents first',
+  down: 'stops and removes the containers, dependents first',
+  restart: 'restarts the services in dependency order',
+  pause: 'pauses every running container',
+  unpause: 'unpauses every paused container',
+};
+
+/** The compose bar; must be inside the session provider. */
+export function ComposeToolbar({ controller }: ComposeToolbarProps) {
+  const { architecture, source, replay } = useSession();
+  const state = useComposeState(controller);
+  const progress = useComposeProgress(architecture);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const dragging = useFileDrop((file) => void controller.loadFile(file, 'drop'));
+  const ids = useId();
+
+  // The loaded file is "current" while the session still shows what was loaded from it.
+  const document = state.document && source.kind === 'spec' && source.spec === state.document.spec ? state.document : null;
+  const isDefault = source.kind === 'spec' && source.spec === ecommerceScenario;
+  const exampleValue = isDefault ? DEFAULT_EXAMPLE_ID : (document?.exampleId ?? '');
+
+  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared so that choosing the same file again loads it again.
+    input.value = '';
+    if (file) void controller.loadFile(file, 'file');
+  };
+
+  const replayReason = replay ? 'A replayed docker events log is shown: load a compose file or an example to run Compose.' : undefined;
+
+  return (
+    <section className="compose-bar" aria-label="Compose project">
+      <div className="compose-bar__row">
+        <div className="compose-bar__open">
+          <div className="compose-bar__example">
+            <label className="compose-bar__caption" htmlFor={`${ids}-example`}>
+              Example
+            </label>
+            <select id={`${ids}-example`} value={exampleValue} onChange={(e) => void controller.loadExample(e.target.value)}>
+              {exampleValue === '' ? (
+                <option value="" disabled>
+                  {document ? 'Your compose file' : 'Other'}
+                </option>
+              ) : null}
+              {COMPOSE_EXAMPLES.map((example) => (
+                <option key={example.id} value={example.id}>
+                  {example.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="tool-button compose-bar__file" title="Open a docker-compose / compose.yaml file (up to 1 MB). You can also drop it on the page.">
+            Open compose file
+            <input type="file" className="visually-hidden" accept=".yml,.yaml,application/yaml,application/x-yaml,text/yaml,text/x-yaml" onChange={onPick} />
+          </label>
+          <button
+            type="button"
+            className="tool-button"
+            aria-haspopup="dialog"
+            aria-label="Paste compose file"
+            title="Paste the text of a compose file"
+            onClick={() => setPasteOpen(true)}
+          >
+            Paste…
+          </button>
+        </div>
+        {document && document.profiles.length > 0 ? (
+          <div className="compose-bar__profiles" role="group" aria-labelledby={`${ids}-profiles`}>
+            <span id={`${ids}-profiles`} className="compose-bar__caption" title="docker compose --profile: services with profiles run only when one of them is active">
+              Profiles
+            </span>
+            {document.profiles.map((profile) => (
+              <label key={profile} className="compose-bar__profile">
+                <input
+                  type="checkbox"
+                  checked={document.activeProfiles.includes(profile) || document.activeProfiles.includes('*')}
+                  onChange={(e) => controller.setProfile(profile, e.target.checked)}
+                />
+                {profile}
+              </label>
+            ))}
+          </div>
+        ) : null}
+        <div className="compose-bar__actions" role="group" aria-labelledby={`${ids}-compose`} aria-describedby={replayReason ? `${ids}-replay` : undefined}>
+          <span id={`${ids}-compose`} className="compose-bar__caption compose-bar__cli">
+            docker compose
+          </span>
+          {COMPOSE_BUTTONS.map(({ action, name, word }) => (
+            <button
+              key={action}
+              type="button"
+              className="tool-button compose-bar__action"
+              aria-label={name}
+              title={replayReason ?? `${composeCli(action)}: ${WHAT_IT_DOES[action] ?? ''}`}
+              disabled={replay !== null}
+              onClick={() => architecture.compose(action)}
+            >
+              {word}
+            </button>
+          ))}
+          {replayReason ? (
+            <span id={`${ids}-replay`} className="visually-hidden">
+              {replayReason}
+            </span>
+          ) : null}
+        </div>
+      </div>
+      {state.busy ? (
+        <p className="compose-bar__busy" role="status">
+          {state.busy}
+        </p>
+      ) : null}
+      {state.error && !pasteOpen ? <ComposeAlert message={state.error.message} onDismiss={controller.dismissError} /> : null}
+      {document && state.warnings.length > 0 ? <ComposeWarnings warnings={state.warnings} onDismiss={controller.dismissWarnings} /> : null}
+      {progress ? <ComposeProgressStrip progress={progress} /> : null}
+      {pasteOpen ? (
+        <PasteDialog
+          controller={controller}
+          onClose={() => {
+            setPasteOpen(false);
+            if (controller.get().error?.origin === 'paste') controller.dismissError();
+          }}
+        />
+      ) : null}
+      {dragging ? (
+        <div className="compose-drop" aria-hidden="true">
+          <p>Drop a compose file (or a docker events log) to open it</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** An input error: the architecture on screen is unchanged. */
+function ComposeAlert({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div className="input-alert compose-alert">
+      <p role="alert" className="input-alert__message">
+        {message}
+      </p>
+      <button type="button" className="tool-button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** Parser warnings: the file loaded; these are worth knowing. */
+function ComposeWarnings({ warnings, onDismiss }: { warnings: readonly string[]; onDismiss: () => void }) {
+  const [first, ...rest] = warnings;
+  return (
+    <div className="compose-warnings" role="status">
+      <div className="compose-warnings__body">
+        <p className="compose-warnings__title">
+          <span aria-hidden="true">⚠ </span>
+          Loaded with {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'}: {first}
+        </p>
+        {rest.length > 0 ? (
+          <details className="compose-warnings__more">
+            <summary>{rest.length} more</summary>
+            <ul>
+              {rest.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+      <button type="button" className="tool-button" onClick={onDismiss}>
+        Dismiss warnings
+      </button>
+    </div>
+  );
+}
+
+/** A modal dialog with a textarea for a pasted compose file and a `Load` button. */
+function PasteDialog({ controller, onClose }: { controller: ComposeController; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const ids = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+    };
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // On success the session is replaced and the page re-mounts, closing the dialog.
+    setError(controller.loadText(text, { origin: 'paste' }));
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="compose-paste"
+      aria-labelledby={`${ids}-title`}
+      // StrictMode re-runs the effect (close, then open again): only a close that sticks counts.
+      onClose={() => {
+        if (!dialogRef.current?.open) onClose();
+      }}
+    >
+      <form className="compose-paste__form" onSubmit={submit}>
+        <h2 id={`${ids}-title`} className="compose-paste__title">
+          Paste a compose file
+        </h2>
+        <label htmlFor={`${ids}-text`} className="compose-paste__label">
+          Compose file (YAML)
+        </label>
+        <textarea
+          id={`${ids}-text`}
+          className="compose-paste__text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={16}
+          spellCheck={false}
+          placeholder={'services:\n  web:\n    image: nginx:alpine\n    depends_on:\n      - api\n  api:\n    image: my/api:1.0'}
+        />
+        {error ? (
+          <p role="alert" className="compose-paste__error">
+            {error}
+          </p>
+        ) : null}
+        <div className="compose-paste__buttons">
+          <button type="button" className="tool-button" onClick={() => dialogRef.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="tool-button tool-button--primary" disabled={text.trim() === ''}>
+            Load
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

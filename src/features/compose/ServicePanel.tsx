@@ -1,0 +1,115 @@
+/**
+ * The selected container's service, in the side panel: its replicas, what it depends
+ * on (with Compose's conditions) and a `Scale` control (`docker compose up -d --scale`).
+ * A service with `container_name` cannot scale: the control is disabled and says why.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useSelector } from '@xstate/react';
+import type { ServiceSpec } from '../../../machines';
+import { useArchitecture, useSelectedContainer } from '../../model/session/useSession';
+import './ComposeToolbar.css';
+
+/** Most replicas one service may have (as `Architecture.scale`). */
+export const MAX_SCALE = 100;
+
+/** Why `service` cannot be scaled, or null. Pure. */
+export function scaleBlockedReason(service: Pick<ServiceSpec, 'name' | 'containerName'>): string | null {
+  if (service.containerName === undefined) return null;
+  return `${service.name} sets container_name "${service.containerName}": Docker requires each container to have a unique name, so Compose cannot scale this service.`;
+}
+
+/** Whether `value` is an acceptable replica count. Pure. */
+export function parseReplicas(value: string): number | null {
+  if (!/^\d+$/.test(value.trim())) return null;
+  const n = Number(value);
+  return n >= 0 && n <= MAX_SCALE ? n : null;
+}
+
+const CONDITION: Record<string, string> = {
+  service_started: 'started',
+  service_healthy: 'healthy',
+  service_completed_successfully: 'completed',
+};
+
+/** The panel; renders nothing when no container is selected. */
+export function ServicePanel() {
+  const architecture = useArchitecture();
+  const selected = useSelectedContainer();
+  const spec = useSelector(architecture.actor, (s) => s.context.spec);
+  const service = selected ? spec.services.find((s) => s.name === selected.entry.service) : undefined;
+  if (!service) return null;
+  return <ServiceScale key={service.name} service={service} />;
+}
+
+function ServiceScale({ service }: { service: ServiceSpec }) {
+  const architecture = useArchitecture();
+  const [value, setValue] = useState(String(service.replicas));
+  const ids = useId();
+  const blocked = scaleBlockedReason(service);
+  const replicas = parseReplicas(value);
+  const invalid = replicas === null ? `Enter a whole number from 0 to ${MAX_SCALE}.` : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (blocked || replicas === null) return;
+    architecture.scale(service.name, replicas);
+  };
+
+  return (
+    <section className="service-panel" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`} className="panel-subtitle">
+        Service <code>{service.name}</code>
+      </h3>
+      <p className="service-panel__facts">
+        {service.replicas} {service.replicas === 1 ? 'replica' : 'replicas'}
+        {service.profiles.length > 0 ? ` · profiles: ${service.profiles.join(', ')}` : ''}
+      </p>
+      {service.dependsOn.length > 0 ? (
+        <p className="service-panel__facts">
+          Depends on:{' '}
+          {service.dependsOn.map((d, i) => (
+            <span key={d.service}>
+              {i > 0 ? ', ' : ''}
+              <code>{d.service}</code> ({CONDITION[d.condition] ?? d.condition})
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <form className="service-panel__scale" onSubmit={submit}>
+        <label htmlFor={`${ids}-replicas`} className="service-panel__label">
+          Replicas
+        </label>
+        <input
+          id={`${ids}-replicas`}
+          type="number"
+          min={0}
+          max={MAX_SCALE}
+          step={1}
+          value={value}
+          disabled={blocked !== null}
+          aria-describedby={blocked ? `${ids}-why` : undefined}
+          aria-invalid={invalid !== null && blocked === null ? true : undefined}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <button
+          type="submit"
+          className="tool-button"
+          disabled={blocked !== null || replicas === null}
+          aria-describedby={blocked ? `${ids}-why` : invalid ? `${ids}-invalid` : undefined}
+          title={blocked ?? invalid ?? `docker compose up -d --scale ${service.name}=${replicas}`}
+        >
+          Scale
+        </button>
+      </form>
+      {blocked ? (
+        <p id={`${ids}-why`} className="service-panel__why">
+          {blocked}
+        </p>
+      ) : invalid ? (
+        <p id={`${ids}-invalid`} className="service-panel__why">
+          {invalid}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * Opens compose files (file picker, drop, paste, `?compose=` URL, built-in examples) and
+ * loads them into the session store. Lives outside React (the app creates one per page),
+ * so the file's text survives the remount that every load causes: changing the profile
+ * filter parses it again. Errors never touch the architecture on screen: `store.load` is
+ * called only for a file that parsed.
+ */
+import { ecommerceScenario, type ArchitectureSpec } from '../../../machines';
+import type { SessionSource } from '../../model/session/sessionSource';
+import { COMPOSE_EXAMPLES, DEFAULT_EXAMPLE_ID, exampleAtUrl, exampleById } from './examples';
+import { baseName, fileSizeError, formatBytes, loadComposeText, MAX_COMPOSE_BYTES, resolveComposeUrl } from './loadCompose';
+
+/** What `load` needs from the session store. */
+export interface SessionLoader {
+  load(source: SessionSource): void;
+}
+
+/** Where a load came from (for messages). */
+export type LoadOrigin = 'file' | 'drop' | 'paste' | 'url' | 'example' | 'profile';
+
+/** The compose file behind the current session. */
+export interface ComposeDocument {
+  text: string;
+  /** File name or URL (names the project when the file has no `name:`). */
+  fileName?: string;
+  /** Title given to the session. */
+  title?: string;
+  /** The spec loaded from it (compare with `session.source.spec` to know it is still shown). */
+  spec: ArchitectureSpec;
+  /** Every profile named in the file. */
+  profiles: string[];
+  activeProfiles: string[];
+  exampleId?: string;
+}
+
+export interface ComposeState {
+  document: ComposeDocument | null;
+  /** The Example list's choice for the current session, when it is an example. */
+  exampleId: string | null;
+  /** Parser warnings of the last load (non-blocking). */
+  warnings: string[];
+  /** The last input error (for `role="alert"`), with where it came from. */
+  error: { message: string; origin: LoadOrigin } | null;
+  /** What is being fetched or read, e.g. `Loading voting.compose.yml…`. */
+  busy: string | null;
+}
+
+export interface ComposeControllerOptions {
+  /** Default: the global `fetch`. */
+  fetch?: (url: string) => Promise<Pick<Response, 'ok' | 'status' | 'statusText' | 'headers' | 'text'>>;
+  /** Base for relative URLs. Default: `document.baseURI`. */
+  baseUrl?: () => string;
+}
+
+export interface ComposeController {
+  get(): ComposeState;
+  subscribe(listener: () => void): () => void;
+  /** Parses `text` and loads it; returns the error message when it did not load. */
+  loadText(text: string, options?: { fileName?: string; title?: string; origin?: LoadOrigin; exampleId?: string; activeProfiles?: readonly string[] }): string | null;
+  /** Reads a `File` (size-checked first) and loads it. */
+  loadFile(file: Pick<File, 'name' | 'size' | 'text'>, origin?: LoadOrigin): Promise<string | null>;
+  /** Fetches a compose file (`?compose=` value or an example path) and loads it. */
+  loadUrl(value: string, origin?: LoadOrigin): Promise<string | null>;
+  /** Loads an entry of the Example list. */
+  loadExample(id: string): Promise<string | null>;
+  /** Turns a profile on or off: the file is parsed again with the new `activeProfiles` and loaded. */
+  setProfile(profile: string, active: boolean): string | null;
+  dismissError(): void;
+  dismissWarnings(): void;
+}
+
+const INITIAL: ComposeState = { document: null, exampleId: DEFAULT_EXAMPLE_ID, warnings: [], error: null, busy: null };
+
+/** A controller that loads into `loader` (the session store). */
+export function createComposeController(loader: SessionLoader, options: ComposeControllerOptions = {}): ComposeController {
+  let state: ComposeState = INITIAL;
+  const listeners = new Set<() => void>();
+  /** Increments per load request: a slow fetch never overrides a later choice. */
+  let ticket = 0;
+  const fetchText = options.fetch ?? ((url: string) => fetch(url));
+  const base = options.baseUrl ?? (() => document.baseURI);
+
+  const set = (patch: Partial<ComposeState>) => {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+  };
+
+  const fail = (message: string, origin: LoadOrigin, mine?: number): string => {
+    if (mine === undefined || mine === ticket) set({ error: { message, origin }, busy: null });
+    return message;
+  };
+
+  const loadText: ComposeController['loadText'] = (text, opts = {}) => {
+    const origin = opts.origin ?? 'paste';
+    ticket++;
+    const result = loadComposeText(text, {
+      ...(opts.fileName !== undefined ? { fileName: opts.fileName } : {}),
+      ...(opts.title !== undefined ? { title: opts.title } : {}),
+      activeProfiles: opts.activeProfiles ?? [],
+    });
+    if (!result.ok) return fail(result.message, origin);
+    const document: ComposeDocument = {
+      text,
+      spec: result.source.spec,
+      profiles: result.profiles,
+      activeProfiles: [...result.source.spec.activeProfiles],
+      ...(opts.fileName !== undefined ? { fileName: opts.fileName } : {}),
+      ...(opts.title !== undefined ? { title: opts.title } : {}),
+      ...(opts.exampleId !== undefined ? { exampleId: opts.exampleId } : {}),
+    };
+    const previous = state;
+    // State first: listeners of the store (the remounting page) then read the new document.
+    state = { ...state, document, exampleId: opts.exampleId ?? null, warnings: result.warnings, error: null, busy: null };
+    try {
+      loader.load(result.source);
+    } catch (cause) {
+      state = previous;
+      return fail(`${opts.fileName ? `${baseName(opts.fileName)}: ` : ''}could not be started: ${cause instanceof Error ? cause.message : String(cause)}`, origin);
+    }
+    for (const listener of [...listeners]) listener();
+    return null;
+  };
+
+  const loadFile: ComposeController['loadFile'] = async (file, origin = 'file') => {
+    const tooBig = fileSizeError(file.name, file.size);
+    if (tooBig) {
+      ticket++;
+      return fail(tooBig, origin);
+    }
+    const mine = ++ticket;
+    set({ busy: `Reading ${file.name}…` });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (cause) {
+      return fail(`${file.name} could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, origin, mine);
+    }
+    if (mine !== ticket) return null;
+    return loadText(text, { fileName: file.name, origin });
+  };
+
+  const loadUrl: ComposeController['loadUrl'] = async (value, origin = 'url') => {
+    const mine = ++ticket;
+    const resolved = resolveComposeUrl(value, base());
+    const what = origin === 'url' ? `compose=${value}` : value;
+    if (!resolved.ok) return fail(`Could not load the compose file (${what}): ${resolved.message} The architecture on screen is unchanged.`, origin, mine);
+    const { url } = resolved;
+    const example = exampleAtUrl(url, base());
+    set({ busy: `Loading ${baseName(url)}…` });
+    let text: string;
+    try {
+      const response = await fetchText(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+      const length = Number(response.headers.get('content-length') ?? '0');
+      if (length > MAX_COMPOSE_BYTES) throw new Error(`the file is ${formatBytes(length)}; the limit is ${formatBytes(MAX_COMPOSE_BYTES)}`);
+      text = await response.text();
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      const hint = /fetch|network|cors/i.test(reason) ? ' (is it on this site, or served with CORS headers?)' : '';
+      return fail(`Could not load the compose file ${url}: ${reason}${hint}. The architecture on screen is unchanged.`, origin, mine);
+    }
+    if (mine !== ticket) return null;
+    return loadText(text, {
+      fileName: url,
+      origin,
+      ...(example ? { exampleId: example.id, title: example.title } : {}),
+    });
+  };
+
+  const loadExample: ComposeController['loadExample'] = async (id) => {
+    const example = exampleById(id);
+    if (!example) return fail(`Unknown example "${id}" (examples: ${COMPOSE_EXAMPLES.map((e) => e.id).join(', ')})`, 'example');
+    if (!example.path) {
+      ticket++;
+      state = { ...state, document: null, exampleId: example.id, warnings: [], error: null, busy: null };
+      loader.load({ kind: 'spec', spec: ecommerceScenario, title: example.title });
+      for (const listener of [...listeners]) listener();
+      return null;
+    }
+    return loadUrl(example.path, 'example');
+  };
+
+  const setProfile: ComposeController['setProfile'] = (profile, active) => {
+    const doc = state.document;
+    if (!doc) return null;
+    const next = active ? [...new Set([...doc.activeProfiles, profile])] : doc.activeProfiles.filter((p) => p !== profile);
+    return loadText(doc.text, {
+      origin: 'profile',
+      activeProfiles: next,
+      ...(doc.fileName !== undefined ? { fileName: doc.fileName } : {}),
+      ...(doc.title !== undefined ? { title: doc.title } : {}),
+      ...(doc.exampleId !== undefined ? { exampleId: doc.exampleId } : {}),
+    });
+  };
+
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    loadText,
+    loadFile,
+    loadUrl,
+    loadExample,
+    setProfile,
+    dismissError: () => set({ error: null }),
+    dismissWarnings: () => set({ warnings: [] }),
+  };
+}
