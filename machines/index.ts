@@ -22,7 +22,7 @@ export {
   RESTART_BACKOFF_MAX_MS,
   RESTART_BACKOFF_RESET_AFTER_MS,
 } from './container/restartPolicy';
-export { stopOutcome, killOutcome, DEFAULT_STOP_TIMEOUT_SECONDS } from './container/processModel';
+export { stopOutcome, killOutcome, normaliseProcess, DEFAULT_STOP_TIMEOUT_SECONDS } from './container/processModel';
 export { signalNumber, signalName, SIGNALS } from './container/signals';
 export {
   CONTAINER_EVENT_TYPES,

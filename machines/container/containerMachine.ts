@@ -31,6 +31,8 @@ import type { ContainerContext, ContainerEvent, ContainerInput, DockerEventEmitt
 
 /** Id of the delayed `health.probe` event, so leaving `running.up` cancels it. */
 const PROBE_TIMER = 'health-probe';
+/** Id of the delayed `exit` of a one-shot process. */
+const COMPLETION_TIMER = 'process-completes';
 
 /** The health monitor's tick: internal, raised by the machine itself (not a Docker command). */
 type InternalEvent = { type: 'health.probe' };
@@ -171,6 +173,12 @@ export const containerMachine = setup({
       if (!context.healthcheck) return;
       enqueue.raise({ type: 'health.probe' }, { id: PROBE_TIMER, delay: nextProbeDelay(context, actorNow(self)) });
     }),
+    /** A one-shot process ends by itself after its run time (an `exit` to itself, on the clock). */
+    armCompletion: enqueueActions(({ context, enqueue }) => {
+      const { completesAfterMs, completionExitCode } = context.process;
+      if (completesAfterMs <= 0) return;
+      enqueue.raise({ type: 'exit', exitCode: completionExitCode }, { id: COMPLETION_TIMER, delay: completesAfterMs });
+    }),
     /** The health monitor's timer fired: run the probe (see `health.ts`). */
     probe: enqueueActions(run(({ context, now }) => runProbe(now)(context))),
     /** moby `daemon/update.go`: the new policy applies to the restart manager at once; event `update`. */
@@ -248,8 +256,8 @@ export const containerMachine = setup({
           // The health monitor runs while the process is up, and only for a container with a
           // health check: no timer otherwise (a timer per container would cost every start and
           // stop, and every clock tick, at scale). Re-entering re-arms it.
-          entry: 'armProbe',
-          exit: cancel(PROBE_TIMER),
+          entry: ['armProbe', 'armCompletion'],
+          exit: [cancel(PROBE_TIMER), cancel(COMPLETION_TIMER)],
           on: {
             'health.probe': { target: 'up', reenter: true, actions: 'probe' },
             'daemon.restore': { guard: 'hasHealthcheck', target: 'up', reenter: true },

@@ -15,6 +15,8 @@ export function normaliseProcess(spec: ProcessSpec | undefined): Required<Proces
     onStopSignal: spec?.onStopSignal ?? 'exits',
     shutdownMs: spec?.shutdownMs ?? 500,
     exitCode: spec?.exitCode ?? 0,
+    completesAfterMs: spec?.completesAfterMs ?? 0,
+    completionExitCode: spec?.completionExitCode ?? 0,
   };
 }
 

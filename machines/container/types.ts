@@ -56,6 +56,13 @@ export interface ProcessSpec {
   shutdownMs?: number;
   /** Exit code after a graceful shutdown (only for `graceful`). Default 0. */
   exitCode?: number;
+  /**
+   * A one-shot process (a migration, a seed job) ends by itself this many ms after each
+   * start, with `completionExitCode`. 0 (default) = runs until stopped.
+   */
+  completesAfterMs?: number;
+  /** Exit code of a one-shot process when it completes. Default 0. */
+  completionExitCode?: number;
 }
 
 /**

@@ -7,6 +7,7 @@
  * `checkConsistency` and `graph/cycle.go`), `locate` (line/column of a path).
  */
 import type { ArchitectureSpec } from '../../../machines/architecture/spec';
+import { markOneShotServices } from './oneShot';
 import { checkProject } from './checks';
 import { formatPath, type ComposeError, type DocPath } from './composeError';
 import { describeValue } from './describe';
@@ -132,10 +133,12 @@ function parse(text: string, options: ParseComposeOptions): ParseComposeResult {
   if (problem) return fail(problem.message, problem.path, problem.atKey);
 
   const defined = new Set(services.map(({ spec }) => spec.name));
-  const specs = services.map(({ spec }) => ({
-    ...spec,
-    dependsOn: spec.dependsOn.filter((dependency) => defined.has(dependency.service)),
-  }));
+  const specs = markOneShotServices(
+    services.map(({ spec }) => ({
+      ...spec,
+      dependsOn: spec.dependsOn.filter((dependency) => defined.has(dependency.service)),
+    })),
+  );
   const networks = [...declaredNetworks];
   if (!networks.includes('default') && specs.some((s) => s.networks.includes('default'))) networks.push('default');
   return {

@@ -4,7 +4,7 @@
  * line every container panel shows.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { dockerStatus, inspectState, type PendingCommand } from '../../../machines';
+import { dockerStatus, inspectState, normaliseProcess, type PendingCommand } from '../../../machines';
 import { countdownText, durationText } from '../../../src/model/runtime/durationText';
 import { pendingView, stopBehaviourSummary } from '../../../src/model/runtime/pendingStop';
 import { simulate, type Simulated } from './helpers';
@@ -149,10 +149,10 @@ describe('stopBehaviourSummary', () => {
   });
 
   it('follows the grace period', () => {
-    expect(stopBehaviourSummary({ onStopSignal: 'ignores', shutdownMs: 500, exitCode: 0 }, 3)).toBe(
+    expect(stopBehaviourSummary(normaliseProcess({ onStopSignal: 'ignores', shutdownMs: 500, exitCode: 0 }), 3)).toBe(
       'ignores SIGTERM (PID 1 without a handler) → 137 after 3 s',
     );
-    expect(stopBehaviourSummary({ onStopSignal: 'graceful', shutdownMs: 15_000, exitCode: 0 }, 20)).toBe(
+    expect(stopBehaviourSummary(normaliseProcess({ onStopSignal: 'graceful', shutdownMs: 15_000, exitCode: 0 }), 20)).toBe(
       'handles SIGTERM, shuts down in 15 s → 0',
     );
   });
