@@ -1,7 +1,7 @@
 /**
  * SLOT for the state chart of the selected container. The chart itself lives in
  * `src/features/lifecycle-chart/LifecycleChart.tsx` (props: `actor`, `onFire`); its
- * events go through `architecture.send` like every other command, so the log records them.
+ * events go through `architecture.sendTimed` like the action panel's, so a stop takes its grace period and the log records it.
  */
 import { LifecycleChart } from '../features/lifecycle-chart/LifecycleChart';
 import { useArchitecture, useSelectedContainer } from '../model/session/useSession';
@@ -16,7 +16,7 @@ export function ChartSlot() {
         <LifecycleChart
           key={selected.entry.id}
           actor={selected.actor}
-          onFire={(event) => architecture.send(selected.entry.name, event)}
+          onFire={(event) => architecture.sendTimed(selected.entry.name, event)}
         />
       ) : (
         <p className="chart-slot__empty">The state chart of the selected container appears here.</p>
