@@ -1,14 +1,37 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * After the site is written, builds the custom element (vite.element.config.ts) into the
+ * same folder, so any `vite build` writes all of CONTRACTS.md §4: index.html, embed.html
+ * and container-lifecycle.js (a site build empties the folder first).
+ */
+function customElementBuild(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'container-lifecycle:custom-element',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      const { build } = await import('vite');
+      await build({ configFile: 'vite.element.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: false } });
+    },
+  };
+}
 
 // Relative base: the built site works from any sub-path (GitHub Pages, a deck's folder).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), customElementBuild()],
   build: {
     outDir: 'dist',
     rollupOptions: {
-      input: { index: 'index.html' },
+      // embed.html: the chromeless embed page (CONTRACTS.md §4). The custom element
+      // (container-lifecycle.js) follows, built by customElementBuild().
+      input: { index: 'index.html', embed: 'embed.html' },
     },
   },
   test: {

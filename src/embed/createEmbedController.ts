@@ -1,0 +1,57 @@
+/**
+ * Builds an embed controller for a page: the app's session store, the compose feature's
+ * pure loader for `compose=`, localStorage, `fetch`. The one place the embed meets the
+ * app shell and the compose feature.
+ */
+import { createSessionStore } from '../app/sessionStore';
+import { EmbedController, type ComposeLoader, type EventsLoader } from '../features/embed/embedController';
+import type { EmbedOptions } from '../features/embed/embedParams';
+import { browserStorage } from '../features/embed/persistence';
+
+/** The compose feature's pure loader, loaded with the first compose file (it brings the YAML parser). */
+const loadCompose: ComposeLoader = async (text, url) => {
+  const { loadComposeText } = await import('../features/compose/loadCompose');
+  const loaded = loadComposeText(text, { fileName: url });
+  return loaded.ok ? { ok: true, source: loaded.source } : { ok: false, message: loaded.message };
+};
+
+/** The replay feature's loader, loaded with the first events log. */
+const loadEvents: EventsLoader = async (url) => {
+  const { fetchEventsLog } = await import('../features/replay/loadEventsLog');
+  return fetchEventsLog(new URL(url));
+};
+
+export interface PageEmbedOptions {
+  options: EmbedOptions;
+  problems: readonly string[];
+  /** The page (storage key); default `location.href`. */
+  pageUrl?: string;
+  /** Restore from `location.hash` (`#state=…`): the embed page does, elements do not. */
+  readHash?: boolean;
+  /** A custom element's id (storage key, message `target`). */
+  embedId?: string | null;
+}
+
+/** The page framing this one (origin and path), so two decks embedding the same URL keep apart states. */
+function framingPage(): string | null {
+  if (window.parent === window || !document.referrer) return null;
+  try {
+    const url = new URL(document.referrer);
+    return url.origin + url.pathname;
+  } catch {
+    return null;
+  }
+}
+
+export function createEmbedController({ options, problems, pageUrl, readHash = false, embedId = null }: PageEmbedOptions): EmbedController {
+  return new EmbedController(options, problems, {
+    storageScope: framingPage(),
+    createStore: createSessionStore,
+    pageUrl: pageUrl ?? window.location.href,
+    storage: browserStorage(window),
+    stateHash: readHash ? window.location.hash : null,
+    embedId,
+    loadCompose,
+    loadEvents,
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Entry point of `embed.html`: the chromeless widget filling the frame, configured by
+ * URL parameters (README "Embedding"), driven by postMessage from the page's own origin
+ * and the `allow-origins` listed ones (CONTRACTS.md §5).
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { applyTheme } from '../app/theme';
+import { parseEmbedParams } from '../features/embed/embedParams';
+import { attachMessageBridge } from '../features/embed/messageBridge';
+import { createEmbedController } from './createEmbedController';
+import { EmbedWidget } from './EmbedWidget';
+import '../app/theme.css';
+import './embedPage.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('embed.html has no #root element');
+
+const { options, problems } = parseEmbedParams(window.location.search, { baseUrl: window.location.href });
+applyTheme(document.documentElement, options.theme === 'auto' ? 'system' : options.theme);
+
+const controller = createEmbedController({ options, problems, readHash: true });
+const bridge = attachMessageBridge({
+  window,
+  target: controller,
+  allowOrigins: () => controller.options.allowOrigins,
+  onChange: (listener) => controller.onChange(listener),
+  read: () => controller.getState(),
+});
+window.addEventListener('pagehide', () => controller.saveNow());
+// A state link opened in this same page changes only the hash: restore it too.
+window.addEventListener('hashchange', () => controller.restoreLink(window.location.hash));
+
+/** The embed page itself, without the state hash. */
+const shareUrl = () => {
+  const url = new URL(window.location.href);
+  url.hash = '';
+  return url.href;
+};
+
+createRoot(root).render(
+  <StrictMode>
+    <EmbedWidget controller={controller} mode="page" shareUrl={shareUrl} forwardKey={(key) => void bridge.forwardKey(key)} />
+  </StrictMode>,
+);

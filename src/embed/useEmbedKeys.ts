@@ -1,0 +1,67 @@
+/**
+ * Installs the deck keyboard rule (see `features/embed/keyboard.ts`): story keys and
+ * Escape in the capture phase (before the canvas's own keys), then, for the embed page
+ * in a frame, forwards navigation keys nobody used to the parent.
+ */
+import { useEffect, type RefObject } from 'react';
+import type { EmbedController } from '../features/embed/embedController';
+import { decideKey, focusKind, isNavigationKey } from '../features/embed/keyboard';
+import { keepFocus, releaseFocus } from './focus';
+
+export interface EmbedKeysOptions {
+  controller: EmbedController;
+  rootRef: RefObject<HTMLElement | null>;
+  /** `page`: keys of the whole document (embed.html); `shadow`: keys inside the widget only. */
+  mode: 'page' | 'shadow';
+  /** Posts an unused key to the parent frame (embed page only). */
+  forwardKey?: (key: string) => void;
+}
+
+export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKeysOptions): void {
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const target: EventTarget = mode === 'page' ? (root.ownerDocument.defaultView ?? window) : root;
+    const focusedIn = (event: KeyboardEvent) => {
+      const origin = event.composedPath()[0];
+      return focusKind(origin instanceof Element ? origin : null);
+    };
+    const onCapture = (event: Event) => {
+      const e = event as KeyboardEvent;
+      if (e.defaultPrevented || e.isComposing) return;
+      const story = controller.story;
+      const decision = decideKey(
+        { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey, focus: focusedIn(e) },
+        story ? { position: story.position, length: story.length } : null,
+      );
+      if (decision === 'pass') return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (decision === 'release') {
+        releaseFocus(root, mode);
+        if (mode === 'page') forwardKey?.('Escape');
+        return;
+      }
+      if (e.repeat && decision !== 'next') return;
+      keepFocus(root, () => {
+        if (decision === 'next') controller.step();
+        else if (decision === 'back') controller.back();
+        else controller.home();
+      });
+    };
+    const onBubble = (event: Event) => {
+      const e = event as KeyboardEvent;
+      if (mode !== 'page' || !forwardKey || e.defaultPrevented) return;
+      const focus = focusedIn(e);
+      // A text field keeps its keys; a focused button is activated by Space.
+      if (focus === 'text' || (focus === 'button' && e.key === ' ')) return;
+      if (isNavigationKey(e.key, e)) forwardKey(e.key);
+    };
+    target.addEventListener('keydown', onCapture, true);
+    target.addEventListener('keydown', onBubble);
+    return () => {
+      target.removeEventListener('keydown', onCapture, true);
+      target.removeEventListener('keydown', onBubble);
+    };
+  }, [controller, rootRef, mode, forwardKey]);
+}

@@ -1,0 +1,32 @@
+/** Previous / next step buttons and the position of the story (the keys do the same). */
+import type { EmbedView } from '../embedController';
+
+/** Props of {@link StoryControls}. */
+export interface StoryControlsProps {
+  story: NonNullable<EmbedView['story']>;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+export function StoryControls({ story, onBack, onNext }: StoryControlsProps) {
+  return (
+    <div className="cl-story" role="group" aria-label={`Story: ${story.title}`}>
+      <button type="button" className="cl-button" onClick={onBack} disabled={story.position === 0} aria-keyshortcuts="ArrowLeft PageUp" title="Previous step (←)">
+        <span aria-hidden="true">◀ </span>Previous step
+      </button>
+      <span className="cl-story__position" aria-label={`Step ${story.position} of ${story.length}`}>
+        {story.position}/{story.length}
+      </span>
+      <button
+        type="button"
+        className="cl-button cl-button--primary"
+        onClick={onNext}
+        disabled={story.position >= story.length}
+        aria-keyshortcuts="ArrowRight Space PageDown"
+        title="Next step (→)"
+      >
+        Next step<span aria-hidden="true"> ▶</span>
+      </button>
+    </div>
+  );
+}

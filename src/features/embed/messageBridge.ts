@@ -1,0 +1,106 @@
+/**
+ * The window wiring of the postMessage protocol (`protocol.ts`): listens to `message`
+ * events, answers to the sender's origin, keeps the senders that spoke to it as
+ * subscribers of state notifications (batched per animation frame), and forwards
+ * unused navigation keys from a framed embed to its parent.
+ */
+import {
+  createStateBatcher,
+  handleMessage,
+  isOriginAllowed,
+  keyMessage,
+  stateMessage,
+  type ContainerStates,
+  type OutMessage,
+  type ProtocolTarget,
+} from './protocol';
+
+export interface MessageBridgeOptions {
+  window: Window;
+  target: ProtocolTarget;
+  /** Origins allowed besides the page's own (read on every message: attributes may change). */
+  allowOrigins: () => readonly string[];
+  /** This embed's id, for messages with a `target`. */
+  embedId?: () => string | null;
+  /** Subscribes to "the state may have changed"; returns an unsubscribe function. */
+  onChange: (listener: () => void) => () => void;
+  /** Reads the state map (once per frame at most). */
+  read: () => ContainerStates;
+}
+
+export interface MessageBridge {
+  /**
+   * Posts `{ type: 'key', key }` to the parent frame (only to an allowed origin). Returns
+   * false when the embed is not in a frame.
+   */
+  forwardKey(key: string): boolean;
+  dispose(): void;
+}
+
+function post(target: MessageEventSource, message: OutMessage, origin: string): void {
+  try {
+    (target as Window).postMessage(message, origin);
+  } catch {
+    // A closed window or an origin that cannot be targeted: nothing to tell.
+  }
+}
+
+/** Attaches the protocol to `options.window`. */
+export function attachMessageBridge(options: MessageBridgeOptions): MessageBridge {
+  const win = options.window;
+  const ownOrigin = win.location.origin;
+  const subscribers = new Map<MessageEventSource, string>();
+  const raf = win.requestAnimationFrame?.bind(win);
+  const batcher = createStateBatcher({
+    schedule: raf
+      ? { request: (cb) => raf(() => cb()), cancel: (h) => win.cancelAnimationFrame(h as number) }
+      : { request: (cb) => win.setTimeout(cb, 16), cancel: (h) => win.clearTimeout(h as number) },
+    read: options.read,
+    publish: (containers) => {
+      if (subscribers.size === 0) return;
+      const message = stateMessage(containers);
+      for (const [source, origin] of subscribers) post(source, message, origin);
+    },
+  });
+
+  const onMessage = (event: MessageEvent) => {
+    const result = handleMessage(event.data, event.origin, {
+      ownOrigin,
+      allowOrigins: options.allowOrigins(),
+      target: options.target,
+      embedId: options.embedId?.() ?? null,
+    });
+    if (result.kind !== 'answered' || !event.source) return;
+    if (result.subscribe) subscribers.set(event.source, event.origin);
+    if (result.reply) post(event.source, result.reply, event.origin);
+    if (result.sendState) batcher.forceNext();
+  };
+  win.addEventListener('message', onMessage);
+  const unsubscribe = options.onChange(() => batcher.markDirty());
+
+  return {
+    forwardKey(key) {
+      const parent = win.parent;
+      if (!parent || parent === win) return false;
+      const message = keyMessage(key);
+      const known = subscribers.get(parent);
+      if (known) {
+        post(parent, message, known);
+        return true;
+      }
+      // The parent's origin when the browser tells (Chromium, Safari), else every allowed one:
+      // the browser delivers only to the one that matches, so nothing leaks elsewhere.
+      const allowed = options.allowOrigins();
+      const ancestor = win.location.ancestorOrigins?.[0];
+      const candidates = ancestor ? [ancestor] : [ownOrigin, ...allowed];
+      for (const origin of candidates) if (isOriginAllowed(origin, ownOrigin, allowed)) post(parent, message, origin);
+      return true;
+    },
+    dispose() {
+      win.removeEventListener('message', onMessage);
+      unsubscribe();
+      batcher.dispose();
+      subscribers.clear();
+    },
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Plays a story on an architecture, one step at a time. A step is applied instantly and
+ * settled on the simulated clock (a Compose run is advanced to its end, a `wait` advances
+ * the clock), so the state after step n is always the same. Going back replays steps
+ * 1..n-1 on a fresh architecture: exact, whatever happened in between. Pure: no DOM.
+ */
+import { COMPOSE_STEP_MS, type Architecture, type ContainerEvent } from '../../../../machines';
+import { stepContainer, type Story, type StoryStep } from './storySchema';
+
+/** What a step needs: the architecture and a clock it can advance (a `SimulatedClock`). */
+export interface StoryTarget {
+  architecture: Architecture;
+  clock: { increment(ms: number): void };
+}
+
+export type StepOutcome = { ok: true } | { ok: false; error: string };
+
+/**
+ * Simulated time between `docker compose up` and a story's first step, ms: long enough
+ * for the health checks to pass, so a story starts from a settled platform.
+ */
+export const STORY_SETTLE_MS = 30_000;
+
+/** Longest simulated time a Compose step may run before the story moves on, ms. */
+const COMPOSE_SETTLE_LIMIT_MS = 30 * 60 * 1000;
+
+/** Applies one step to `target`. Docker's refusal is an outcome, not an exception. */
+export function applyStep(target: StoryTarget, step: StoryStep): StepOutcome {
+  const { architecture, clock } = target;
+  if ('wait' in step) {
+    if (step.wait > 0) clock.increment(step.wait);
+    return { ok: true };
+  }
+  if ('compose' in step) {
+    const entry = architecture.compose(step.compose);
+    let elapsed = 0;
+    while (architecture.getComposeProgress()?.status === 'running' && elapsed < COMPOSE_SETTLE_LIMIT_MS) {
+      clock.increment(COMPOSE_STEP_MS);
+      elapsed += COMPOSE_STEP_MS;
+    }
+    const progress = architecture.getComposeProgress();
+    if (progress?.status === 'failed') return { ok: false, error: progress.error ?? `${entry.cli} failed` };
+    return { ok: true };
+  }
+  if ('crash' in step) return outcome(architecture.send(step.crash, { type: 'exit', exitCode: step.exitCode }));
+  const { container, command } = step;
+  if (command.type === 'create' || command.type === 'run') {
+    const slot = architecture.containers.find((c) => c.name === container);
+    if (!slot) return { ok: false, error: `No such container: ${container}` };
+    return outcome(command.type === 'create' ? architecture.create(slot.service, slot.replica) : architecture.run(slot.service, slot.replica));
+  }
+  return outcome(architecture.send(container, command as ContainerEvent));
+}
+
+function outcome(entry: { cli: string; outcome: string; message?: string }): StepOutcome {
+  return entry.outcome === 'error' ? { ok: false, error: `${entry.cli}: ${entry.message ?? 'refused'}` } : { ok: true };
+}
+
+/** Where the player takes its architecture from. */
+export interface StoryPlayerHost {
+  /** The current architecture and clock. */
+  current(): StoryTarget;
+  /** Replaces the architecture with a fresh one (the story's starting point) and returns it. */
+  restart(): StoryTarget;
+  /** Optional: shows which container a step is about (selects it). */
+  focus?(container: string | null): void;
+}
+
+export interface StoryPosition {
+  /** Steps applied (0 = none yet). */
+  position: number;
+  length: number;
+  /** The caption of the last applied step (the description before the first). */
+  caption: string | null;
+  /** Docker's refusal of the last applied step, if it refused. */
+  error: string | null;
+}
+
+/** A story being presented. */
+export class StoryPlayer {
+  private positionValue = 0;
+  private lastError: string | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly story: Story,
+    private readonly host: StoryPlayerHost,
+  ) {}
+
+  get length(): number {
+    return this.story.steps.length;
+  }
+
+  get position(): number {
+    return this.positionValue;
+  }
+
+  /** Position, caption and error, for the UI. */
+  state(): StoryPosition {
+    const step = this.positionValue > 0 ? this.story.steps[this.positionValue - 1] : undefined;
+    const caption = step ? (step.caption ?? null) : (this.story.description ?? this.story.title);
+    return { position: this.positionValue, length: this.length, caption, error: this.lastError };
+  }
+
+  /** Applies the next step; false at the end. */
+  next(): boolean {
+    const step = this.story.steps[this.positionValue];
+    if (!step) return false;
+    const result = applyStep(this.host.current(), step);
+    this.lastError = result.ok ? null : result.error;
+    this.positionValue += 1;
+    this.host.focus?.(stepContainer(step));
+    this.notify();
+    return true;
+  }
+
+  /** Goes back one step (replaying from the start); false at the start. */
+  back(): boolean {
+    if (this.positionValue === 0) return false;
+    this.goTo(this.positionValue - 1);
+    return true;
+  }
+
+  /** Starts over from a fresh architecture (settled for `STORY_SETTLE_MS`) and applies steps 1..n instantly. */
+  goTo(n: number): void {
+    const target = this.host.restart();
+    target.clock.increment(STORY_SETTLE_MS);
+    const end = Math.max(0, Math.min(Math.trunc(n), this.length));
+    let lastError: string | null = null;
+    for (let i = 0; i < end; i++) {
+      const result = applyStep(target, this.story.steps[i]!);
+      lastError = result.ok ? null : result.error;
+    }
+    this.positionValue = end;
+    this.lastError = lastError;
+    const last = end > 0 ? this.story.steps[end - 1] : undefined;
+    this.host.focus?.(last ? stepContainer(last) : null);
+    this.notify();
+  }
+
+  /**
+   * Sets the position without applying anything: the architecture is already there
+   * (restored from a save made at that position).
+   */
+  resume(position: number): void {
+    this.positionValue = Math.max(0, Math.min(Math.trunc(position), this.length));
+    this.lastError = null;
+    this.notify();
+  }
+
+  /** Calls `listener` after every move; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
