@@ -45,7 +45,7 @@ export function EmbedCommands({ onCompose }: EmbedCommandsProps) {
       {selected ? (
         <SelectedCommands key={selected.entry.id} entry={selected.entry} actor={selected.actor} />
       ) : (
-        <p className="cl-hint">Click a container for its commands.</p>
+        <p className="cl-hint" title="Click a container for its commands.">Click a container for its commands.</p>
       )}
       {onCompose ? <ComposeCommands onCompose={onCompose} /> : null}
     </>

@@ -11,7 +11,7 @@ describe('live announcements', () => {
       return announcementsFor([entry], before, factsOf(architecture));
     };
     expect(say(() => architecture.send('order-service', { type: 'pause' }))).toEqual(['order-service paused']);
-    expect(say(() => architecture.send('order-service', { type: 'kill' }))).toEqual(['order-service exited with code 137']);
+    expect(say(() => architecture.send('order-service', { type: 'kill' }))).toEqual(['order-service exited with code 137 after SIGKILL']);
     expect(say(() => architecture.send('order-service', { type: 'stop' }))[0]).toMatch(/nothing changed, container is already stopped/);
     expect(say(() => architecture.send('order-service', { type: 'pause' }))[0]).toMatch(/^docker pause order-service failed\. Error response from daemon: /);
     expect(say(() => architecture.send('order-service', { type: 'remove' }))).toEqual(['order-service removed']);

@@ -5,7 +5,7 @@
  * log records it; Docker commands through `sendTimed`, so `docker stop`/`restart` take
  * their grace period on the simulation clock (Kill during it cancels and kills).
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
 import { disabledReason, type ContainerActor, type ContainerEntry, type ContainerEvent } from '../../../machines';
 import { useArchitecture, useSelectedContainer } from '../../model/session/useSession';
@@ -61,17 +61,34 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
   // "Simulate crash" exits with this code (0–255; the machine refuses anything else).
   const [crashCode, setCrashCode] = useState('1');
 
+  // A button that becomes disabled loses focus; keep keyboard users in the panel (on
+  // Create once the container is gone: that is the next thing to do).
+  const keepFocusInPanel = () => {
+    if (createRef.current) createRef.current.focus();
+    else groupRef.current?.focus({ preventScroll: true });
+  };
+  // The button last pressed: a timed command (docker stop's grace period) disables it
+  // only when the container has stopped, long after the key press.
+  const pressed = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    const button = pressed.current;
+    if (!button || (!button.disabled && button.isConnected)) return;
+    pressed.current = null;
+    const root = button.getRootNode() as Document | ShadowRoot;
+    const active = button.ownerDocument.activeElement;
+    // Only while focus is still on that button or fell to nothing: never taken from elsewhere.
+    if (root.activeElement === button || active === null || active === button.ownerDocument.body) requestAnimationFrame(keepFocusInPanel);
+  }, [snapshot]);
+
   const send = (event: ContainerEvent, button: HTMLButtonElement) => {
+    pressed.current = button;
     // Commands may take time (stop/restart: SIGTERM, then the grace period); process
     // events happen at once.
     if (event.type === 'exit' || event.type === 'oom' || event.type === 'probe') architecture.send(entry.name, event);
     else architecture.sendTimed(entry.name, event);
-    // A button that just became disabled loses focus; keep keyboard users in the panel
-    // (on Create once the container is gone: that is the next thing to do).
     requestAnimationFrame(() => {
       if (!button.disabled && button.isConnected) return;
-      if (createRef.current) createRef.current.focus();
-      else groupRef.current?.focus({ preventScroll: true });
+      keepFocusInPanel();
     });
   };
 

@@ -2,8 +2,21 @@
  * For a removed container: `docker create` (a new container, new ID, state Created) or
  * `docker run -d` (create, then start) in the same service slot.
  */
-import type { Ref } from 'react';
+import type { MouseEvent, Ref } from 'react';
 import { useArchitecture } from '../../model/session/useSession';
+
+/**
+ * The new container gets a new panel (its own ID), so the focused button disappears:
+ * put focus on its first enabled command (Start) when it fell to nothing.
+ */
+function focusNewPanel(event: MouseEvent<HTMLButtonElement>): void {
+  const root = event.currentTarget.getRootNode() as Document | ShadowRoot;
+  const doc = event.currentTarget.ownerDocument;
+  requestAnimationFrame(() => {
+    if (doc.activeElement !== null && doc.activeElement !== doc.body) return;
+    root.querySelector<HTMLButtonElement>('.action-panel .command-list .command__button:not(:disabled)')?.focus();
+  });
+}
 
 /** Props of {@link RecreateActions}. */
 export interface RecreateActionsProps {
@@ -30,12 +43,22 @@ export function RecreateActions({ service, replica, image, name, createRef }: Re
           ref={createRef}
           type="button"
           className="command__button command__button--primary"
-          onClick={() => architecture.create(service, replica)}
+          onClick={(e) => {
+            architecture.create(service, replica);
+            focusNewPanel(e);
+          }}
         >
           Create
         </button>
         <code className="command__note">docker create --name {name} {image}</code>
-        <button type="button" className="command__button command__button--primary" onClick={() => architecture.run(service, replica)}>
+        <button
+          type="button"
+          className="command__button command__button--primary"
+          onClick={(e) => {
+            architecture.run(service, replica);
+            focusNewPanel(e);
+          }}
+        >
           Run
         </button>
         <code className="command__note">docker run -d --name {name} {image}</code>

@@ -5,9 +5,9 @@ import { COMMANDS } from './commands';
 export function ShortcutHelp() {
   return (
     <section className="shortcut-help" aria-labelledby="shortcut-help-title">
-      <h3 id="shortcut-help-title" className="panel-subtitle">
+      <h2 id="shortcut-help-title" className="panel-subtitle">
         Keyboard shortcuts (with a container selected)
-      </h3>
+      </h2>
       <dl>
         {COMMANDS.map((c) => (
           <div key={c.label}>

@@ -62,7 +62,8 @@ function ActorChart({ actor, onFire, wide }: { actor: ActorRefFrom<typeof contai
   const tokensOf = useMemo(() => (edgeId: string) => tokens.get(edgeId) ?? [], [tokens]);
   return (
     <>
-      <p className="lc-now" aria-live="polite">
+      {/* Not a live region: the page's LiveAnnouncer says each change once. */}
+      <p className="lc-now">
         <span className={`lc-dot lc-status-${status}`} aria-hidden="true" />
         <span>
           State <strong>{statePath(chart, leaf)}</strong>

@@ -4,6 +4,9 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useArchitecture, useSession } from '../../model/session/useSession';
+import { useLearn } from '../learn/LearnContext';
+import { LearnToggle } from '../learn/LearnToggle';
+import { useRestartNotes } from '../learn/useRestartNotes';
 import { visibleEntries } from './healthExecFilter';
 import { LogEntryView } from './LogEntryView';
 import { replayDetailsFor } from './replayDetails';
@@ -17,6 +20,9 @@ export const LOG_RENDER_LIMIT = 300;
 export function EventLog() {
   const architecture = useArchitecture();
   const { replay } = useSession();
+  // Before useLog: a crash is marked for the restart-policy note before its entry renders.
+  useRestartNotes(architecture);
+  const [learn] = useLearn();
   const entries = useLog(architecture);
   // Entries are new objects after a replay seeks backwards, so memoized entries re-read this.
   const replayDetails = useMemo(() => (replay ? replayDetailsFor(replay) : undefined), [replay]);
@@ -50,12 +56,13 @@ export function EventLog() {
           <input type="checkbox" checked={showExec} onChange={(e) => setShowExec(e.currentTarget.checked)} />
           Show health-check exec events
         </label>
+        <LearnToggle className="event-log__learn" />
       </div>
       {/* role="log" is implicitly a polite live region; the LiveAnnouncer speaks instead, once per change. */}
       <div ref={scroller} className="event-log__scroller" role="log" aria-label="Event log" aria-live="off" tabIndex={0} onScroll={onScroll}>
         <ol className="event-log__list">
           {visible.map((entry) => (
-            <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} replayDetails={replayDetails} />
+            <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} replayDetails={replayDetails} learn={learn} />
           ))}
         </ol>
       </div>

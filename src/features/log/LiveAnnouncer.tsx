@@ -15,9 +15,20 @@ interface Announcement {
 /** How many recent announcements stay in the region (older ones are dropped). */
 const KEEP = 4;
 
+/** Props of {@link LiveAnnouncer}. */
+export interface LiveAnnouncerProps {
+  /**
+   * Asked at each change: true drops its announcement, so a change is never said twice
+   * (an embed's story caption is itself a live region that already says it). Default: never.
+   */
+  mute?: () => boolean;
+}
+
 /** The live region; renders nothing visible. */
-export function LiveAnnouncer() {
+export function LiveAnnouncer({ mute }: LiveAnnouncerProps = {}) {
   const architecture = useArchitecture();
+  const muteRef = useRef(mute);
+  muteRef.current = mute;
   const [announcements, setAnnouncements] = useState<Announcement[]>([]);
   const nextId = useRef(0);
 
@@ -37,7 +48,7 @@ export function LiveAnnouncer() {
       const after = factsOf(architecture);
       const texts = announcementsFor(fresh, facts, after);
       facts = after;
-      if (texts.length === 0) return;
+      if (texts.length === 0 || muteRef.current?.()) return;
       const added = texts.map((text) => ({ id: ++nextId.current, text }));
       setAnnouncements((previous) => [...previous, ...added].slice(-KEEP));
     });

@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import { formatEventShort, type DockerEventMessage, type LogEntry } from '../../../machines';
+import { LogExplanation } from '../learn/LogExplanation';
 import type { ShownLogEntry } from './healthExecFilter';
 import type { ReplayDetailsOf } from './replayDetails';
 import { ReplayEntryView } from './ReplayEntryView';
@@ -16,6 +17,8 @@ export interface LogEntryViewProps {
   nameOfId: (id: string) => string | undefined;
   /** For a replayed log: the recorded event behind a `# line N: …` entry (see `replayDetailsFor`). */
   replayDetails?: ReplayDetailsOf | undefined;
+  /** Show what Docker did underneath ("Learn"). Default false. */
+  learn?: boolean;
 }
 
 /** Entries with more events than this fold them into a `<details>`. */
@@ -74,10 +77,19 @@ function Outcome({ entry, nameOfId }: LogEntryViewProps) {
   return <EventChips entry={entry} nameOfId={nameOfId} />;
 }
 
-function LogEntryViewComponent({ entry, nameOfId, replayDetails }: LogEntryViewProps) {
+function LogEntryViewComponent({ entry, nameOfId, replayDetails, learn = false }: LogEntryViewProps) {
   const details = replayDetails?.(entry);
   if (details) {
-    const chips = entry.events.length > 0 ? <EventChips entry={entry} nameOfId={nameOfId} /> : null;
+    const eventChips = entry.events.length > 0 ? <EventChips entry={entry} nameOfId={nameOfId} /> : null;
+    // A recorded event that changed nothing or was flagged is explained by the replay's own words.
+    const chips = learn && entry.outcome === 'ok' ? (
+      <>
+        {eventChips}
+        <LogExplanation entry={entry} />
+      </>
+    ) : (
+      eventChips
+    );
     return <ReplayEntryView entry={entry} details={details} chips={chips} />;
   }
   const comment = entry.cli.startsWith('#');
@@ -97,6 +109,7 @@ function LogEntryViewComponent({ entry, nameOfId, replayDetails }: LogEntryViewP
         )}
       </div>
       <Outcome entry={entry} nameOfId={nameOfId} />
+      {learn ? <LogExplanation entry={entry} /> : null}
     </li>
   );
 }

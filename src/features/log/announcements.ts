@@ -1,9 +1,9 @@
 /**
  * Plain-words announcements for the live region: one sentence per state change
- * ("order-service paused", "order-service exited with code 137"), and Docker's
- * answer when a command is refused. Pure.
+ * ("order-service paused", "order-service exited with code 137 after SIGKILL"), and
+ * Docker's answer when a command is refused. Pure.
  */
-import { dockerStatus, type Architecture, type DockerStatus, type LogEntry } from '../../../machines';
+import { dockerStatus, signalName, type Architecture, type DockerStatus, type LogEntry } from '../../../machines';
 
 /** What an announcement needs to know about one container. */
 export interface ContainerFacts {
@@ -25,12 +25,34 @@ export function factsOf(architecture: Architecture): Map<string, ContainerFacts>
   return facts;
 }
 
-function exitWords(after: ContainerFacts): string {
-  return `exited with code ${after.exitCode}${after.oomKilled ? ' (killed by the kernel OOM killer)' : ''}`;
+function exitWords(after: ContainerFacts, signal: string | null): string {
+  const cause = after.oomKilled ? ' (killed by the kernel OOM killer)' : signal ? ` after ${signal}` : '';
+  return `exited with code ${after.exitCode}${cause}`;
 }
 
-/** The sentence for one container's change, or null when its status did not change. */
-export function changeSentence(name: string, before: ContainerFacts | undefined, after: ContainerFacts): string | null {
+/**
+ * The signal Docker sent `name` last before its process died, within `entries`
+ * (`SIGKILL` after docker kill or a docker stop that ran out of time, `SIGTERM` after a
+ * docker stop the process obeyed), or null when it died by itself.
+ */
+export function signalBeforeDeath(entries: readonly LogEntry[], name: string): string | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const events = entries[i]?.events ?? [];
+    const ofName = (action: string) => (e: (typeof events)[number]) => e.Type === 'container' && e.Action === action && e.Actor.Attributes.name === name;
+    const die = events.map(ofName('die')).lastIndexOf(true);
+    if (die < 0) continue;
+    const kill = events.slice(0, die).filter(ofName('kill')).at(-1);
+    const n = Number(kill?.Actor.Attributes.signal);
+    return kill && Number.isInteger(n) && n > 0 ? signalName(n) : null;
+  }
+  return null;
+}
+
+/**
+ * The sentence for one container's change, or null when its status did not change.
+ * `signal`: what Docker sent before the process died (see {@link signalBeforeDeath}).
+ */
+export function changeSentence(name: string, before: ContainerFacts | undefined, after: ContainerFacts, signal: string | null = null): string | null {
   if (before && before.status === after.status) return null;
   switch (after.status) {
     case 'created':
@@ -43,9 +65,9 @@ export function changeSentence(name: string, before: ContainerFacts | undefined,
     case 'paused':
       return `${name} paused`;
     case 'restarting':
-      return `${name} ${exitWords(after)}; restarting by its restart policy`;
+      return `${name} ${exitWords(after, signal)}; restarting by its restart policy`;
     case 'exited':
-      return `${name} ${exitWords(after)}`;
+      return `${name} ${exitWords(after, signal)}`;
     case 'removed':
       return `${name} removed`;
     default:
@@ -65,7 +87,7 @@ export function announcementsFor(entries: readonly LogEntry[], before: FactsByNa
   }
   let changed = false;
   for (const [name, facts] of after) {
-    const sentence = changeSentence(name, before.get(name), facts);
+    const sentence = changeSentence(name, before.get(name), facts, facts.status === 'exited' || facts.status === 'restarting' ? signalBeforeDeath(entries, name) : null);
     if (sentence) {
       sentences.push(sentence);
       changed = true;

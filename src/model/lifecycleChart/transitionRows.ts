@@ -73,7 +73,11 @@ export function containerTransitionRows(snapshot: ContainerSnapshot): Transition
   }));
 }
 
-/** The accessible name of a row's button: `Fire docker stop (running → stopped)`. */
+/**
+ * The accessible name of a row's button: `Fire docker stop → stopped (from running)`. It
+ * contains the button's visible text (`docker stop → stopped`) in order, outside the
+ * parentheses, so speech-input users can say what they see (WCAG 2.5.3).
+ */
 export function fireButtonName(row: Pick<TransitionRow, 'label' | 'from' | 'to'>): string {
-  return `Fire ${row.label} (${row.from} → ${row.to})`;
+  return `Fire ${row.label} → ${row.to} (from ${row.from})`;
 }

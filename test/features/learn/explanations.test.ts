@@ -1,0 +1,105 @@
+/**
+ * "Learn": the explanation under each log entry (texts from src/model/explain, one place),
+ * the restart-policy note after a crash that the restart policy will restart, and the
+ * live-region wording of each change (once, in plain words).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createTestArchitecture, type LogEntry, type TestArchitecture } from '../../../machines';
+import { announcementsFor, factsOf } from '../../../src/features/log/announcements';
+import { LogEntryView } from '../../../src/features/log/LogEntryView';
+import { explanationsFor, LogExplanation } from '../../../src/features/learn/LogExplanation';
+import { hasRestartNote, trackRestartNotes } from '../../../src/features/learn/restartNotes';
+import { EXPLANATIONS, restartNote } from '../../../src/model/explain/explanations';
+
+let t: TestArchitecture;
+let untrack: () => void = () => {};
+afterEach(() => {
+  untrack();
+  t?.architecture.stop();
+});
+
+function setup(): TestArchitecture {
+  t = createTestArchitecture();
+  untrack = trackRestartNotes(t.architecture);
+  return t;
+}
+
+const titles = (entry: LogEntry) => explanationsFor(entry).map((e) => e.title);
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+describe('LogExplanation', () => {
+  it('explains each command from what Docker did (the texts of explanations.ts)', () => {
+    setup();
+    expect(titles(t.send('order-service', { type: 'pause' }))).toEqual([EXPLANATIONS.pause.title]);
+    expect(titles(t.send('order-service', { type: 'unpause' }))).toEqual([EXPLANATIONS.unpause.title]);
+    expect(titles(t.send('api-gateway', { type: 'stop' }))).toEqual([EXPLANATIONS.stopForced.title]);
+    expect(titles(t.send('order-service', { type: 'stop' }))).toEqual([EXPLANATIONS.stopDefault.title]);
+    expect(titles(t.send('order-service', { type: 'pause' }))).toEqual([EXPLANATIONS.refused.title]);
+    const html = renderToStaticMarkup(createElement(LogExplanation, { entry: t.send('redis', { type: 'kill' }) }));
+    expect(text(html)).toBe(`${EXPLANATIONS.kill.title}. ${EXPLANATIONS.kill.text}`);
+    expect(html).toContain('aria-hidden="true"'); // the icon
+  });
+
+  it('adds the restart-policy note after a crash that the restart policy restarts, and only then', async () => {
+    setup();
+    const crash = t.send('order-service', { type: 'exit', exitCode: 1 });
+    t.expectStatus('order-service', 'restarting');
+    expect(hasRestartNote(crash)).toBe(true);
+    expect(titles(crash)).toEqual([EXPLANATIONS.crash.title, restartNote().title]);
+    // Still there once the back-off is over and it runs again.
+    await t.advance(1_000);
+    t.expectStatus('order-service', 'running');
+    expect(titles(crash)).toEqual([EXPLANATIONS.crash.title, restartNote().title]);
+    const restarted = t.architecture.getLog().find((e) => e.kind === 'daemon' && e.container === 'order-service' && e.events.some((m) => m.Action === 'start'));
+    expect(restarted && titles(restarted)).toEqual([EXPLANATIONS.policyStart.title]);
+    // docker kill cancels the restart policy for this run: no note.
+    const kill = t.send('redis', { type: 'kill' });
+    t.expectStatus('redis', 'exited');
+    expect(titles(kill)).toEqual([EXPLANATIONS.kill.title]);
+    // A clean exit under unless-stopped is restarted too (Docker restarts on any exit).
+    const oom = t.send('rabbitmq', { type: 'oom' });
+    expect(titles(oom)).toEqual([EXPLANATIONS.oom.title, restartNote().title]);
+  });
+
+  it('marks a container already restarting when the log starts being followed (a story crashed it first)', () => {
+    t = createTestArchitecture();
+    const crash = t.send('payment-service', { type: 'exit', exitCode: 3 });
+    untrack = trackRestartNotes(t.architecture);
+    expect(hasRestartNote(crash)).toBe(true);
+  });
+
+  it('the log entry shows it only while Learn is on', () => {
+    setup();
+    const entry = t.send('order-service', { type: 'pause' });
+    const nameOfId = () => undefined;
+    const on = renderToStaticMarkup(createElement(LogEntryView, { entry, nameOfId, learn: true }));
+    const off = renderToStaticMarkup(createElement(LogEntryView, { entry, nameOfId, learn: false }));
+    expect(on).toContain('class="log-explain"');
+    expect(text(on)).toContain(EXPLANATIONS.pause.text);
+    expect(off).not.toContain('log-explain');
+  });
+});
+
+describe('live announcements: one plain sentence per change', () => {
+  function say(run: () => LogEntry | LogEntry[]): string[] {
+    const before = factsOf(t.architecture);
+    const result = run();
+    return announcementsFor(Array.isArray(result) ? result : [result], before, factsOf(t.architecture));
+  }
+
+  it('names the signal that ended the process', () => {
+    setup();
+    expect(say(() => t.send('order-service', { type: 'pause' }))).toEqual(['order-service paused']);
+    expect(say(() => t.send('order-service', { type: 'unpause' }))).toEqual(['order-service unpaused, running']);
+    expect(say(() => t.send('order-service', { type: 'kill' }))).toEqual(['order-service exited with code 137 after SIGKILL']);
+    expect(say(() => t.send('api-gateway', { type: 'stop' }))).toEqual(['api-gateway exited with code 137 after SIGKILL']);
+    expect(say(() => t.send('order-service', { type: 'start' }))).toEqual(['order-service running']);
+    expect(say(() => t.send('order-service', { type: 'stop' }))).toEqual(['order-service exited with code 143 after SIGTERM']);
+    expect(say(() => t.send('product-service', { type: 'stop' }))).toEqual(['product-service exited with code 0 after SIGTERM']);
+    expect(say(() => t.send('rabbitmq', { type: 'oom' }))).toEqual(['rabbitmq exited with code 137 (killed by the kernel OOM killer); restarting by its restart policy']);
+    expect(say(() => t.send('payment-service', { type: 'exit', exitCode: 2 }))).toEqual(['payment-service exited with code 2; restarting by its restart policy']);
+    expect(say(() => t.send('order-service', { type: 'remove' }))).toEqual(['order-service removed']);
+  });
+});
