@@ -24,17 +24,17 @@ const byName = (rows: TransitionRow[]) => new Map(rows.map((r) => [fireButtonNam
 describe('containerTransitionRows', () => {
   it('running, restart policy no: crash goes to stopped; the restarting branch is disabled with the reason', () => {
     const rows = byName(rowsAfter([START]));
-    expect(rows.get('Fire docker stop (running → stopped)')).toMatchObject({ enabled: true, event: { type: 'stop' } });
-    expect(rows.get('Fire crash (running → stopped)')).toMatchObject({ enabled: true, event: { type: 'exit', exitCode: 1 } });
-    const restarting = rows.get('Fire crash (running → restarting)');
+    expect(rows.get('Fire docker stop → stopped (from running)')).toMatchObject({ enabled: true, event: { type: 'stop' } });
+    expect(rows.get('Fire crash → stopped (from running)')).toMatchObject({ enabled: true, event: { type: 'exit', exitCode: 1 } });
+    const restarting = rows.get('Fire crash → restarting (from running)');
     expect(restarting?.enabled).toBe(false);
     expect(restarting?.reason).toContain('goes to stopped instead');
   });
 
   it('running, restart policy on-failure: exit 0 stops, exit 1 restarts', () => {
     const rows = byName(rowsAfter([START], { ...base, restartPolicy: 'on-failure' }));
-    expect(rows.get('Fire exit 0 (running → stopped)')).toMatchObject({ enabled: true, event: { type: 'exit', exitCode: 0 } });
-    expect(rows.get('Fire crash (running → restarting)')).toMatchObject({ enabled: true, event: { type: 'exit', exitCode: 1 } });
+    expect(rows.get('Fire exit 0 → stopped (from running)')).toMatchObject({ enabled: true, event: { type: 'exit', exitCode: 0 } });
+    expect(rows.get('Fire crash → restarting (from running)')).toMatchObject({ enabled: true, event: { type: 'exit', exitCode: 1 } });
   });
 
   it('the surviving docker kill uses a signal this process survives', () => {
@@ -47,7 +47,7 @@ describe('containerTransitionRows', () => {
   it('restarting: back-off elapsed is automatic (armed, with its delay), docker rm -f is offered', () => {
     const rows = rowsAfter([START, { type: 'exit', exitCode: 1 }], { ...base, restartPolicy: 'always' });
     expect(rows.find((r) => r.kind === 'delayed')).toMatchObject({ label: 'back-off elapsed', event: null, enabled: true, delayMs: 100, to: 'running' });
-    expect(byName(rows).get('Fire docker rm -f (restarting → removed)')).toMatchObject({ enabled: true, event: { type: 'remove', force: true } });
+    expect(byName(rows).get('Fire docker rm -f → removed (from restarting)')).toMatchObject({ enabled: true, event: { type: 'remove', force: true } });
   });
 
   it('disabled rows say why in Docker’s words', () => {
