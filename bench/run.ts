@@ -7,6 +7,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { runRenderUnderLoad } from './browser/renderUnderLoad';
+import type { StormProfile } from './browser/profileStorm';
+import { runStartup } from './browser/startup';
+import { cleanupBuilds, getBuilds, getDebugBuilds } from './lib/builds';
 import { figure, gc, nowNs, type Figure } from './lib/measure';
 import { bundleBenchBlocker, runBundleSize } from './suites/bundleSize';
 import { runComposeParse, type ComposeRow } from './suites/composeParse';
@@ -22,8 +26,13 @@ export interface RunOptions {
   outDir: string;
   /** Fewer samples, smaller sizes: a smoke test of the harness, not a measurement. */
   quick?: boolean;
-  /** Bench ids to run (default all): machine, scale, compose, bundle. */
+  /**
+   * Bench ids to run (default all): machine, scale, compose, bundle, render, startup
+   * (`browser.renderUnderLoad`, `browser.startup`; `browser` selects both).
+   */
   only?: string[];
+  /** Render bench: also trace and CPU-profile one storm per page (unminified builds); files in test-results/render-profile/ (bench/.out is emptied by every run). */
+  profile?: boolean;
 }
 
 interface BenchContext extends RunOptions {
@@ -76,7 +85,7 @@ const BENCHES: Bench[] = [
   },
   {
     id: 'bundle',
-    description: 'gzip JS+CSS of the app build vs a bare React + React Flow page (bench/baseline)',
+    description: 'gzip JS+CSS per page (app, embed, element) vs a bare React + React Flow page (bench/baseline)',
     run: async (ctx) => {
       const blocker = bundleBenchBlocker(ctx.repoRoot);
       if (blocker) {
@@ -84,8 +93,9 @@ const BENCHES: Bench[] = [
         return;
       }
       try {
-        const r = await runBundleSize(ctx.repoRoot);
+        const r = runBundleSize(await getBuilds(ctx.repoRoot));
         ctx.figures.push(...r.figures);
+        ctx.skipped.push(...r.skipped);
         ctx.detail.bundle = r.detail;
       } catch (error) {
         ctx.skipped.push({ id: 'bundle', reason: `build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
@@ -94,23 +104,57 @@ const BENCHES: Bench[] = [
   },
 ];
 
+/** Why the browser benches cannot run, or null. */
+function browserBlocker(repoRoot: string): string | null {
+  const bundle = bundleBenchBlocker(repoRoot);
+  if (bundle) return bundle;
+  if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return 'no Chromium at /usr/bin/chromium (set CHROMIUM_PATH); browsers are never downloaded';
+  return null;
+}
+
 /**
- * TODO(lead): browser benches, to add once the UI lands (src/app/main.tsx). Run them
- * with playwright-core against /usr/bin/chromium (never download browsers) on a
- * `vite preview` of a temp build, each as a ratio against bench/baseline built in the
- * same run. Fill in `run` and they join the table and results.json.
+ * Browser benches: playwright-core against Debian's Chromium (never a downloaded
+ * browser), on the production builds of bench/lib/builds.ts served by a local static
+ * server, each as a ratio against bench/baseline built in the same run. `run: null`
+ * are TODO hooks, listed under `skipped`/`todo` in results.json.
  */
 export const BROWSER_BENCHES: Bench[] = [
   {
     id: 'browser.renderUnderLoad',
-    description:
-      'TODO: frame time (p50/p95 via requestAnimationFrame deltas or the Performance timeline) while commands stream into a 500-container architecture, vs bench/baseline panning 500 static nodes',
-    run: null,
+    description: 'embed page, 500 containers, 100 cmd/s for 5 s: frame time p50/p95, commits and node renders per command, vs a bare React Flow page',
+    run: async (ctx) => {
+      const blocker = browserBlocker(ctx.repoRoot) ?? (existsSync(join(ctx.repoRoot, 'embed.html')) ? null : 'embed.html does not exist yet (the storm uses its postMessage protocol)');
+      if (blocker) {
+        ctx.skipped.push({ id: 'browser.renderUnderLoad', reason: blocker });
+        return;
+      }
+      const builds = await getBuilds(ctx.repoRoot);
+      const debug = ctx.profile ? await getDebugBuilds(ctx.repoRoot) : null;
+      const r = await runRenderUnderLoad({
+        repoRoot: ctx.repoRoot,
+        appDir: builds.app,
+        baselineDir: builds.baseline,
+        quick: ctx.quick ?? false,
+        profile: debug ? { appDir: debug.app, baselineDir: debug.baseline, outDir: join(ctx.repoRoot, 'test-results/render-profile') } : null,
+      });
+      ctx.figures.push(...r.figures);
+      ctx.detail.render = r.detail;
+    },
   },
   {
     id: 'browser.startup',
-    description: 'TODO: navigation start → first contentful paint and → canvas ready (nodes drawn), app vs bench/baseline',
-    run: null,
+    description: 'navigation → 10 containers visible (app page; embed page for information) vs a bare React Flow page with 10 nodes',
+    run: async (ctx) => {
+      const blocker = browserBlocker(ctx.repoRoot);
+      if (blocker) {
+        ctx.skipped.push({ id: 'browser.startup', reason: blocker });
+        return;
+      }
+      const builds = await getBuilds(ctx.repoRoot);
+      const r = await runStartup({ appDir: builds.app, baselineDir: builds.baseline, quick: ctx.quick ?? false });
+      ctx.figures.push(...r.figures);
+      ctx.detail.startup = r.detail;
+    },
   },
   {
     id: 'browser.interaction',
@@ -123,6 +167,33 @@ export const BROWSER_BENCHES: Bench[] = [
     run: null,
   },
 ];
+
+/** `--only` names: a bench id, or `render` / `startup` / `browser` for the browser benches. */
+function selected(id: string, only: string[] | undefined): boolean {
+  if (!only) return true;
+  const short = id.replace(/^browser\./, '');
+  return only.some((o) => o === id || o === short || (o === 'render' && short === 'renderUnderLoad') || (o === 'browser' && id.startsWith('browser.')));
+}
+
+/** The render profile, as text under the table. */
+function renderProfileText(profile: Record<string, StormProfile> | null | undefined): string {
+  if (!profile) return '';
+  const out: string[] = ['Render profile (one storm per page, unminified builds; main-thread self time from the Chromium trace, JS from the CPU profile):'];
+  for (const [kind, p] of Object.entries(profile)) {
+    const cats = Object.entries(p.categories)
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, ms]) => `${c} ${ms.toFixed(0)}`)
+      .join(' · ');
+    out.push(`  ${kind}: traced ${p.wallMs.toFixed(0)} ms; main thread ms: ${cats}`);
+    out.push(`    JS by source (${p.cpu.sampledMs.toFixed(0)} ms sampled): ${p.cpu.bySource.slice(0, 8).map((s) => `${s.source} ${s.pct.toFixed(0)}%`).join(', ')}`);
+    out.push(`    top self: ${p.cpu.topSelf.slice(0, 6).map((f) => `${f.fn.split(' ')[0]} ${f.pct.toFixed(1)}%`).join(', ')}`);
+    if (p.renders) out.push(`    renders per command: ${p.renders.slice(0, 6).map((r) => `${r.name} ${r.perCommand.toFixed(2)}`).join(', ')}`);
+    const idle = p.idle as { commitsPerSecond: number; topComponents: Array<{ name: string; perSecond: number }> } | undefined;
+    if (idle) out.push(`    idle: ${idle.commitsPerSecond.toFixed(0)} commits/s; renders/s: ${idle.topComponents.slice(0, 4).map((r) => `${r.name} ${r.perSecond.toFixed(0)}`).join(', ') || 'none'}`);
+    out.push(`    files: ${p.files.cpuprofile}, ${p.files.trace}`);
+  }
+  return out.join('\n');
+}
 
 function fmt(n: number | null | undefined, digits = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
@@ -165,13 +236,25 @@ export async function main(options: RunOptions): Promise<{ failed: number }> {
   const started = nowNs();
   const loadAtStart = loadavg();
   const ctx: BenchContext = { ...options, figures: [], detail: {}, skipped: [], composeRows: [] };
-  const selected = BENCHES.filter((b) => !options.only || options.only.includes(b.id));
-  for (const bench of selected) {
-    const t0 = nowNs();
-    process.stdout.write(`• ${bench.id}: ${bench.description} … `);
-    await bench.run!(ctx);
-    gc();
-    process.stdout.write(`${((nowNs() - t0) / 1e9).toFixed(1)} s\n`);
+  const loadByBench: Record<string, number[]> = {};
+  const benches = [...BENCHES, ...BROWSER_BENCHES].filter((b) => b.run && selected(b.id, options.only));
+  try {
+    for (const bench of benches) {
+      const t0 = nowNs();
+      loadByBench[bench.id] = loadavg().map((l) => Math.round(l * 100) / 100);
+      process.stdout.write(`• ${bench.id}: ${bench.description} … `);
+      try {
+        await bench.run!(ctx);
+      } catch (error) {
+        if (!bench.id.startsWith('browser.')) throw error;
+        // A browser bench that cannot run (the page did not load, Chromium crashed) is reported, not fatal.
+        ctx.skipped.push({ id: bench.id, reason: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      }
+      gc();
+      process.stdout.write(`${((nowNs() - t0) / 1e9).toFixed(1)} s\n`);
+    }
+  } finally {
+    cleanupBuilds();
   }
   for (const b of BROWSER_BENCHES) if (!b.run) ctx.skipped.push({ id: b.id, reason: 'TODO hook (browser bench not written yet)' });
 
@@ -182,6 +265,8 @@ export async function main(options: RunOptions): Promise<{ failed: number }> {
     quick: options.quick ?? false,
     environment: { loadavgAtEnd: loadavg(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' },
     loadavgAtStart: loadAtStart,
+    /** 1/5/15-minute load averages when each bench started. */
+    loadavgByBench: loadByBench,
     durationSeconds: durationS,
     summary: { figures: ctx.figures.length, budgeted: ctx.figures.filter((f) => f.pass !== null).length, failed },
     figures: ctx.figures,
@@ -195,7 +280,11 @@ export async function main(options: RunOptions): Promise<{ failed: number }> {
 
   console.log(`\n${renderFigures(ctx.figures)}\n`);
   if (ctx.composeRows.length) console.log(`${renderCompose(ctx.composeRows)}\n`);
+  const profileText = renderProfileText((ctx.detail.render as { profile?: Record<string, StormProfile> | null } | undefined)?.profile);
+  if (profileText) console.log(`${profileText}\n`);
   for (const s of ctx.skipped) console.log(`skipped ${s.id}: ${s.reason}`);
+  const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+  console.log(`load average (1/5/15 min) at start ${la(loadAtStart)}, at end ${la(loadavg())} on ${cpus().length} cpus`);
   console.log(
     `\n${failed === 0 ? 'All budgets met' : `${failed} budget(s) FAILED`} · ${durationS.toFixed(0)} s · ${existsSync(out) ? 'bench/results.json written' : ''}${options.quick ? ' · QUICK MODE (not a measurement)' : ''}`,
   );
