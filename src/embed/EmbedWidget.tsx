@@ -12,6 +12,7 @@ import { EmbedAlerts } from '../features/embed/components/EmbedAlerts';
 import { useEmbedView } from '../features/embed/components/useEmbedView';
 import type { EmbedController } from '../features/embed/embedController';
 import { exportFileName, exportView, type ImageFormat } from '../features/embed/exportImage';
+import { LearnProvider } from '../features/learn/LearnContext';
 import { EventLog } from '../features/log/EventLog';
 import { LiveAnnouncer } from '../features/log/LiveAnnouncer';
 import { ReplayCanvasEmpty } from '../features/replay/ReplayCanvasEmpty';
@@ -147,7 +148,9 @@ export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWid
           </section>
           {options.controls === 'full' ? (
             <div className="cl-log">
-              <EventLog />
+              <LearnProvider learn={options.learn}>
+                <EventLog />
+              </LearnProvider>
             </div>
           ) : null}
         </div>

@@ -21,6 +21,7 @@ export const EMBED_PARAM_NAMES = [
   'speed',
   'readonly',
   'fit',
+  'learn',
   'lang',
   'allow-origins',
 ] as const;
@@ -54,6 +55,8 @@ export interface EmbedOptions {
   readonly: boolean;
   /** Lock the view: always the whole architecture, no wheel zoom or drag pan. Default false. */
   fit: boolean;
+  /** Show what Docker did underneath each command in the log ("Learn"). Default true; `learn=0` turns it off. */
+  learn: boolean;
   /** Only `en` exists. */
   lang: 'en';
   /** Origins besides the page's own allowed to drive the embed with postMessage. */
@@ -74,6 +77,7 @@ export const DEFAULT_EMBED_OPTIONS: Readonly<EmbedOptions> = Object.freeze({
   speed: 1,
   readonly: false,
   fit: false,
+  learn: true,
   lang: 'en',
   allowOrigins: [],
 });
@@ -153,6 +157,7 @@ function schemas(baseUrl: string) {
     speed: z.coerce.number({ message: 'expected a number' }).min(0, { message: 'must be 0 or more' }).max(100, { message: 'must be at most 100' }),
     readonly: booleanSchema,
     fit: booleanSchema,
+    learn: booleanSchema,
   } as const;
 }
 
@@ -304,6 +309,9 @@ function assign(options: EmbedOptions, key: Exclude<EmbedParamName, 'lang' | 'al
     case 'fit':
       options.fit = value as boolean;
       break;
+    case 'learn':
+      options.learn = value as boolean;
+      break;
   }
 }
 
@@ -344,6 +352,7 @@ export function embedParamsOf(options: EmbedOptions): URLSearchParams {
   if (options.speed !== d.speed) params.set('speed', String(options.speed));
   if (options.readonly) params.set('readonly', '1');
   if (options.fit) params.set('fit', '1');
+  if (!options.learn) params.set('learn', '0');
   if (options.allowOrigins.length > 0) params.set('allow-origins', options.allowOrigins.join(','));
   return params;
 }
