@@ -13,6 +13,9 @@
  * - noEdgeFlow       only `.dependency-edge__flow { animation: none }` (the infinite dash animation of live edges)
  * - noUptimeTick     1-second `setInterval`s replaced by no-ops before the app loads (stops
  *                    every node's `useNow` uptime tick: "Up 3 seconds" → "Up 4 seconds")
+ * - handles          the nodes' hidden handles hidden by `visibility` instead of `opacity: 0` (an
+ *                    opacity below 1 is a paint effect node per handle: 2 per container)
+ * - noClip           `overflow: visible` on the node's ellipsised text spans (each `overflow: hidden` is a clip node)
  * - calm             reducedMotion and noUptimeTick together (no animation, no clock: what is left is the per-command work)
  * - baseline         the bare React Flow page
  * WHATIF=shipped,calm,baseline picks variants.
@@ -39,6 +42,8 @@ const VARIANTS = [
   { name: 'noEdgeFlow', page: 'app', options: { initScript: css('.dependency-edge__flow{animation:none!important}') } },
   { name: 'noUptimeTick', page: 'app', options: { initScript: NO_1S_INTERVALS } },
   { name: 'noFlow+noTick', page: 'app', options: { initScript: `${NO_1S_INTERVALS}\n${css('.dependency-edge__flow{animation:none!important}')}` } },
+  { name: 'handles', page: 'app', options: { initScript: css('.container-node__handle.react-flow__handle{opacity:1!important;visibility:hidden!important}') } },
+  { name: 'noClip', page: 'app', options: { initScript: css('.container-node__name,.container-node__image,.container-node__fact,.container-node__ps{overflow:visible!important}') } },
   { name: 'calm', page: 'app', options: { reducedMotion: 'reduce', initScript: NO_1S_INTERVALS } },
   { name: 'baseline', page: 'baseline', options: {} },
 ].filter((v) => !process.env.WHATIF || process.env.WHATIF.split(',').includes(v.name)) as Array<{ name: string; page: 'app' | 'baseline'; options: PageOptions }>;

@@ -5,6 +5,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useSelector } from '@xstate/react';
+import type { ContainerActor } from '../../../machines';
 import { useIsSelected, useSelection } from '../../model/session/useSession';
 import { statusPresentation } from '../../model/status/statusPresentation';
 import { usePending } from '../../model/runtime/usePending';
@@ -21,7 +22,7 @@ import { NodeBackoff, NodeHealth, NodePendingStop } from './NodeRuntime';
 import { StatusIcon } from '../../model/status/StatusIcon';
 import { StatusText } from './StatusText';
 import { useComposeActivity } from './useComposeActivity';
-import { useDegradedBy } from './useDegradedBy';
+import { useDegradedBy, useIsDegraded } from './useDegradedBy';
 import { useFocusNeighbour } from './useFocusNeighbour';
 import './ContainerNode.css';
 
@@ -35,7 +36,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
   const health = useSelector(actor, selectHealth);
   const selected = useIsSelected(name);
   const selection = useSelection();
-  const degradedBy = useDegradedBy(dependencies);
+  const degraded = useIsDegraded(dependencies);
   const focusNeighbour = useFocusNeighbour(name);
   const compose = useComposeActivity(service);
   // A timed docker stop/restart in its grace period (Architecture.sendTimed): still `running`.
@@ -65,7 +66,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
       data-service={service}
       data-status={status}
       data-selected={selected ? 'true' : 'false'}
-      data-degraded={degradedBy ? 'true' : undefined}
+      data-degraded={degraded ? 'true' : undefined}
       data-compose={compose ? (compose.waitingFor ? 'waiting' : 'acting') : undefined}
       data-pending={pending ? pending.event.type : undefined}
       role="button"
@@ -113,11 +114,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
         <StatusText className="container-node__ps" status={status} exitCode={exitCode} startedAt={startedAt} health={null} />
       )}
       {backoff ? <NodeBackoff actor={actor} /> : null}
-      {degradedBy ? (
-        <span className="container-node__degraded" title={`Degraded: ${degradedBy}`}>
-          <span aria-hidden="true">⚠ </span>degraded
-        </span>
-      ) : null}
+      {degraded ? <DegradedBadge dependencies={dependencies} /> : null}
       {compose ? (
         <span className={`container-node__compose${compose.waitingFor ? ' is-waiting' : ''}`} title={compose.waitingFor || undefined}>
           {compose.waitingFor ? (
@@ -136,3 +133,13 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
 
 /** Memoized custom node: re-renders only when its own actor's selected values change. */
 export const ContainerNode = memo(ContainerNodeComponent);
+
+/** The "degraded" badge; only it re-renders when the reasons change. */
+const DegradedBadge = memo(function DegradedBadge({ dependencies }: { dependencies: readonly ContainerActor[] }) {
+  const reasons = useDegradedBy(dependencies);
+  return (
+    <span className="container-node__degraded" title={`Degraded: ${reasons}`}>
+      <span aria-hidden="true">⚠ </span>degraded
+    </span>
+  );
+});

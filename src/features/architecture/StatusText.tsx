@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { DockerStatus } from '../../../machines';
 import { psStatus, statusTicks } from '../../model/status/psStatus';
-import { useNow } from '../../model/status/useNow';
+import { useTickingText } from '../../model/status/useNow';
 
 /** Props of {@link StatusText}. */
 export interface StatusTextProps {
@@ -21,8 +21,7 @@ export interface StatusTextProps {
 }
 
 function StatusTextComponent({ status, exitCode, startedAt, health, className }: StatusTextProps) {
-  const now = useNow(statusTicks(status));
-  const text = psStatus({ status, exitCode, startedAt, health }, now);
+  const text = useTickingText(statusTicks(status), (now) => psStatus({ status, exitCode, startedAt, health }, now));
   return (
     <span className={className} title={text}>
       {text}
@@ -30,5 +29,5 @@ function StatusTextComponent({ status, exitCode, startedAt, health, className }:
   );
 }
 
-/** Memoized: re-renders when its props change or the clock ticks. */
+/** Memoized: re-renders when its props change or its text changes with the clock. */
 export const StatusText = memo(StatusTextComponent);

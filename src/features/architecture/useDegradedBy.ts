@@ -18,8 +18,7 @@ function degradedBy(dependencies: readonly ContainerActor[]): string {
   return reasons.join('; ');
 }
 
-/** The reasons a container is degraded (empty string: not degraded). */
-export function useDegradedBy(dependencies: readonly ContainerActor[]): string {
+function useDependencyStore<T>(dependencies: readonly ContainerActor[], read: (deps: readonly ContainerActor[]) => T): T {
   const subscribe = useCallback(
     (onChange: () => void) => {
       const subscriptions = dependencies.map((actor) => actor.subscribe(onChange));
@@ -29,6 +28,22 @@ export function useDegradedBy(dependencies: readonly ContainerActor[]): string {
     },
     [dependencies],
   );
-  const get = useCallback(() => degradedBy(dependencies), [dependencies]);
+  const get = useCallback(() => read(dependencies), [dependencies, read]);
   return useSyncExternalStore(subscribe, get);
+}
+
+const anyDown = (dependencies: readonly ContainerActor[]) => dependencies.some((actor) => !isServing(dockerStatus(actor.getSnapshot())));
+
+/**
+ * Whether any dependency is not serving. A boolean, so a node re-renders only when it
+ * becomes degraded or recovers, not each time the list of reasons changes (a storm of
+ * commands on replicas it depends on).
+ */
+export function useIsDegraded(dependencies: readonly ContainerActor[]): boolean {
+  return useDependencyStore(dependencies, anyDown);
+}
+
+/** The reasons a container is degraded (empty string: not degraded), for the badge's tooltip. */
+export function useDegradedBy(dependencies: readonly ContainerActor[]): string {
+  return useDependencyStore(dependencies, degradedBy);
 }
