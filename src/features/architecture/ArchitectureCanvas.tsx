@@ -32,6 +32,9 @@ export interface ArchitectureCanvasProps {
 }
 
 /** The canvas; reads the architecture and selection from the session. */
+/** Containers above which animations are dropped (see the class `is-large`). */
+const LARGE_GRAPH = 60;
+
 export function ArchitectureCanvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
   const architecture = useArchitecture();
   const selection = useSelection();
@@ -56,9 +59,12 @@ export function ArchitectureCanvas({ colorMode = 'system' }: ArchitectureCanvasP
   const dependencyEdges = useMemo(() => buildEdges(graph, actorOf, edgeCache.current), [graph, actorOf]);
   const edges = useMemo<ArchitectureFlowEdge[]>(() => [...dependencyEdges, ...placeholderEdges], [dependencyEdges, placeholderEdges]);
   const fitKey = `${layout.width}x${layout.height}`;
+  // Past this many containers, per-frame decoration (flowing edges, status pulses) costs
+  // more paint than it teaches: the bench's 500-node storm ran at a third of the frame rate.
+  const large = containerNodes.length > LARGE_GRAPH;
 
   return (
-    <div className="architecture-canvas">
+    <div className={`architecture-canvas${large ? ' is-large' : ''}`}>
       <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
