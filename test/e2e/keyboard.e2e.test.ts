@@ -313,17 +313,17 @@ describe.skipIf(!HAS_EMBED_PAGE)('keyboard-only on the embed page', () => {
     const next = await tabTo(page, (f) => f.tag === 'button' && /Next step/.test(f.name), 'Next step');
     expect(next.visibleBy).not.toBeNull();
     await page.keyboard.press('Enter');
-    await expect.poll(() => caption.getAttribute('data-step')).toBe('1');
+    await expect.poll(() => caption.getAttribute('data-step'), SETTLE).toBe('1');
     await stop(page, 'after Next step');
     await expectStatus(page, 'order-service', 'removed');
     // → takes the next step while focus is in the widget.
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => caption.getAttribute('data-step')).toBe('2');
+    await expect.poll(() => caption.getAttribute('data-step'), SETTLE).toBe('2');
     await expectStatus(page, 'order-service', 'created');
     await stop(page, 'after ArrowRight');
     // Escape hands the keyboard back to the page around the embed (a deck).
     await page.keyboard.press('Escape');
-    await expect.poll(() => focusInfo(page).then((f) => f.none)).toBe(true);
+    await expect.poll(() => focusInfo(page).then((f) => f.none), SETTLE).toBe(true);
   });
 });
 
