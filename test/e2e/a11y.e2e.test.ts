@@ -5,35 +5,18 @@
  * is announced once in plain words; reduced motion makes changes instant;
  * `prefers-color-scheme` picks the theme unless one is set; the "Learn" explanations.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { action, appUrl, containerNode, launchBrowser, logText, openPage, type OpenedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { action, appUrl, containerNode, logText, pageSession } from './browser';
 import { axe, blocking, HAS_ELEMENT, HAS_EMBED_PAGE, openElementPage } from './a11yHelpers';
 
 const SETTLE = { timeout: 30_000, interval: 100 };
 const THEMES = ['light', 'dark'] as const;
 
-let browser: Browser;
-let current: OpenedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
-});
+const session = pageSession();
 
 async function open(path: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  const { page } = current;
+  const { page } = await session.open(viewport);
   const response = await page.goto(appUrl(path), { waitUntil: 'load' });
   expect(response?.status(), `HTTP status of ${path}`).toBe(200);
   await containerNode(page, 'order-service').waitFor({ state: 'visible' });
@@ -119,8 +102,7 @@ describe.skipIf(!HAS_EMBED_PAGE)('axe-core: the embed page (embed.html)', () => 
 describe.skipIf(!HAS_ELEMENT)('axe-core: the <container-lifecycle> element in a page', () => {
   for (const theme of THEMES) {
     it(`${theme}: full controls, a container selected`, async () => {
-      current = await openPage(browser, { width: 1100, height: 800 });
-      const { page } = current;
+      const { page } = await session.open({ width: 1100, height: 800 });
       await openElementPage(page, { theme, controls: 'full', select: 'order-service' });
       await containerNode(page, 'order-service').waitFor({ state: 'visible' });
       await expect.poll(() => containerNode(page, 'order-service').getAttribute('data-selected'), SETTLE).toBe('true');

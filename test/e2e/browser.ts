@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -132,4 +132,56 @@ export async function statuses(page: Page): Promise<Record<string, string | null
   return page.locator('[data-container]').evaluateAll((els) =>
     Object.fromEntries(els.map((el) => [el.getAttribute('data-container') ?? '', el.getAttribute('data-status')])),
   );
+}
+
+/** One Chromium per test file and one page per test (see `pageSession`). */
+export interface PageSession {
+  /** The file's browser (launched in `beforeAll`). */
+  readonly browser: Browser;
+  /** The page opened by the running test, if any. */
+  readonly current: OpenedPage | undefined;
+  /** Opens the test's page; after the test it is closed and must have raised no error. */
+  open(viewport?: { width: number; height: number }): Promise<OpenedPage>;
+  /** Closes the test's page early (without the error check). */
+  closeCurrent(): Promise<void>;
+}
+
+/**
+ * Registers, at the top level of a test file: launch Chromium once, close it at the end,
+ * and after each test close its page and assert it logged no page or console error.
+ */
+export function pageSession(): PageSession {
+  let browser: Browser | undefined;
+  let current: OpenedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const opened = current;
+    current = undefined;
+    if (!opened) return;
+    const errors = [...opened.errors];
+    await opened.close();
+    expect(errors, 'page errors / console errors').toEqual([]);
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('pageSession: the browser starts in beforeAll');
+      return browser;
+    },
+    get current() {
+      return current;
+    },
+    async open(viewport) {
+      current = await openPage(this.browser, viewport);
+      return current;
+    },
+    async closeCurrent() {
+      await current?.close();
+      current = undefined;
+    },
+  };
 }

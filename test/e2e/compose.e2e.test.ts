@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { loadComposeText } from '../../src/features/compose/loadCompose';
 import { architectureGraph } from '../../src/model/layout/architectureGraph';
 import type { ArchitectureSpec } from '../../machines';
-import { action, appUrl, containerNode, describedBy, launchBrowser, openPage, screenshot, type OpenedPage } from './browser';
+import { action, appUrl, containerNode, describedBy, screenshot, pageSession } from './browser';
 
 const FIXTURES_DIR = resolve(__dirname, '../../../shared/fixtures/compose');
 const EXAMPLES_DIR = resolve(__dirname, '../../public/examples');
@@ -27,23 +27,7 @@ const VOTING = 'dockersamples_example-voting-app__docker-compose.yml';
 const DEFAULT_CONTAINERS = 10;
 const SETTLE = { timeout: 30_000, interval: 100 };
 
-let browser: Browser;
-let current: OpenedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
-});
+const session = pageSession();
 
 function read(dir: string, file: string): string {
   return readFileSync(resolve(dir, file), 'utf8');
@@ -57,8 +41,7 @@ function expected(file: string, text: string, activeProfiles: string[] = []) {
 }
 
 async function open(query = '', viewport = { width: 1400, height: 900 }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  const { page } = current;
+  const { page } = await session.open(viewport);
   const response = await page.goto(appUrl(query), { waitUntil: 'load' });
   expect(response?.status(), 'HTTP status of the page').toBe(200);
   await expect.poll(() => page.locator('[data-container]').count(), { ...SETTLE, message: 'container nodes rendered' }).toBeGreaterThan(0);
@@ -340,7 +323,7 @@ describe('other ways in', () => {
     await expect.poll(async () => (await page.getByRole('alert').textContent()) ?? '', SETTLE).toMatch(/HTTP 404/);
     expect(await page.locator('[data-container]').count()).toBe(DEFAULT_CONTAINERS);
     // Chromium itself logs the 404 of the fetch; that one is expected here.
-    const errors = current!.errors;
+    const errors = session.current!.errors;
     const ours = errors.filter((e) => !/Failed to load resource: .*404/.test(e));
     errors.splice(0, errors.length, ...ours);
   });

@@ -8,35 +8,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { appUrl, containerNode, launchBrowser, openPage, screenshot, statuses, type OpenedPage } from './browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { appUrl, containerNode, screenshot, statuses, pageSession } from './browser';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const SETTLE = { timeout: 15_000, interval: 100 };
 const CONTAINER_COUNT = 10;
 
-let browser: Browser;
-let current: OpenedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
-});
+const session = pageSession();
 
 async function open(viewport = { width: 1200, height: 720 }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  return current.page;
+  return (await session.open(viewport)).page;
 }
 
 async function openEmbed(query: string, viewport?: { width: number; height: number }): Promise<Page> {
@@ -88,8 +71,7 @@ describe('embed.html parameters', () => {
     const none = await openEmbed('?controls=none');
     expect(await none.getByRole('button', { name: 'Export PNG' }).count()).toBe(0);
     expect(await none.getByRole('log').count()).toBe(0);
-    await current!.close();
-    current = undefined;
+    await session.closeCurrent();
     const full = await openEmbed('?controls=full&select=order-service');
     expect(await full.getByRole('log').count()).toBe(1);
     await full.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -293,7 +275,7 @@ describe('export, persistence and links', () => {
 
   it('a revisited embed shows the same state; Reset forgets it; Copy link restores it exactly', async () => {
     const page = await openEmbed('?select=redis');
-    await current!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
+    await session.current!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => containerNode(page, 'redis').getAttribute('data-status')).toBe('paused');
     await page.waitForTimeout(500); // autosave

@@ -7,39 +7,25 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { appUrl, containerNode, launchBrowser, logText, openPage, RESULTS_DIR, type OpenedPage } from './browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appUrl, containerNode, logText, RESULTS_DIR, pageSession } from './browser';
 import { focusInfo, HAS_ELEMENT, HAS_EMBED_PAGE, openElementPage, type FocusInfo } from './a11yHelpers';
 
 const CONTAINERS = ['load-balancer', 'frontend-1', 'frontend-2', 'api-gateway', 'product-service', 'order-service', 'payment-service', 'postgres', 'redis', 'rabbitmq'];
 const ARROWS = ['ArrowRight', 'ArrowDown', 'ArrowUp', 'ArrowLeft'] as const;
 const SETTLE = { timeout: 30_000, interval: 100 };
 
-let browser: Browser;
-let current: OpenedPage | undefined;
+const session = pageSession();
 /** Every stop of the current journey, for the failure message. */
 let stops: string[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
+afterEach(() => {
   stops = [];
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
 });
 
 async function open(path: string, viewport = { width: 1400, height: 900 }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  const { page } = current;
+  const { page } = await session.open(viewport);
   await page.goto(appUrl(path), { waitUntil: 'load' });
   await containerNode(page, 'order-service').waitFor({ state: 'visible' });
   return page;
@@ -329,8 +315,7 @@ describe.skipIf(!HAS_EMBED_PAGE)('keyboard-only on the embed page', () => {
 
 describe.skipIf(!HAS_ELEMENT)('keyboard-only through the <container-lifecycle> element', () => {
   it('Tab enters the widget, arrows move between containers, a command runs, and Tab leaves it to the next control', async () => {
-    current = await openPage(browser, { width: 1100, height: 800 });
-    const { page } = current;
+    const { page } = await session.open({ width: 1100, height: 800 });
     await openElementPage(page, { theme: 'light', controls: 'full' });
     await containerNode(page, 'order-service').waitFor({ state: 'visible' });
     await tabTo(page, (f) => f.what.startsWith('a "Text before the widget"'), 'the link before the widget', { max: 3 });

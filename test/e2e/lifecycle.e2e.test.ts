@@ -2,20 +2,9 @@
  * Black-box lifecycle tests of the built page (CONTRACTS.md §2, §3): container nodes,
  * selection, action buttons with Docker's reasons, the event log, `?scenario=` errors.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  action,
-  appUrl,
-  containerNode,
-  describedBy,
-  launchBrowser,
-  logText,
-  openPage,
-  screenshot,
-  statuses,
-  type OpenedPage,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { action, appUrl, containerNode, describedBy, logText, screenshot, statuses, pageSession } from './browser';
 
 const CONTAINERS = [
   'load-balancer',
@@ -33,27 +22,10 @@ const ACTIONS = ['Start', 'Stop', 'Kill', 'Pause', 'Unpause', 'Restart', 'Remove
 /** Status changes may be animated; api-gateway's stop waits out a (possibly simulated) 10 s grace. */
 const SETTLE = { timeout: 30_000, interval: 100 };
 
-let browser: Browser;
-let current: OpenedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
-});
+const session = pageSession();
 
 async function open(query = '', viewport = { width: 1400, height: 900 }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  const { page } = current;
+  const { page } = await session.open(viewport);
   const response = await page.goto(appUrl(query), { waitUntil: 'load' });
   expect(response?.status(), 'HTTP status of the page').toBe(200);
   await expect.poll(() => page.locator('[data-container]').count(), { ...SETTLE, message: 'container nodes rendered' }).toBe(CONTAINERS.length);

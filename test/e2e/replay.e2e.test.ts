@@ -5,9 +5,9 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { appUrl, containerNode, launchBrowser, logText, openPage, screenshot, statuses, type OpenedPage } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { appUrl, containerNode, logText, screenshot, statuses, pageSession } from './browser';
 
 const EVENTS = resolve(__dirname, '../../../shared/fixtures/events');
 const OWN = resolve(__dirname, 'fixtures');
@@ -25,12 +25,10 @@ const FINAL: Record<string, Record<string, string>> = {
 };
 const BASIC = 'docker-cli_events-md__basic_lifecycle.txt';
 
-let browser: Browser;
-let current: OpenedPage | undefined;
+const session = pageSession();
 let servedDir: string | undefined;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // The static server serves dist/: put this suite's logs there for ?events=.
   const dist = inject('distDir');
   if (dist) {
@@ -40,21 +38,11 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await browser?.close();
   if (servedDir) rmSync(servedDir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
 });
 
 async function open(query = '', viewport = { width: 1400, height: 900 }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  const { page } = current;
+  const { page } = await session.open(viewport);
   const response = await page.goto(appUrl(query), { waitUntil: 'load' });
   expect(response?.status(), 'HTTP status of the page').toBe(200);
   return page;
@@ -288,7 +276,7 @@ describe('other ways in', () => {
     expect(await alert.innerText()).toContain('HTTP 404');
     await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(10);
     // The browser itself logs the failed request: expected here, not an app error.
-    const errors = current!.errors;
+    const errors = session.current!.errors;
     const i = errors.findIndex((e) => e.includes('404') && e.includes('missing.jsonl'));
     if (i >= 0) errors.splice(i, 1);
   });

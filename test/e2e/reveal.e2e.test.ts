@@ -8,33 +8,22 @@
  * Serves the repository root, so the deck's relative paths work as in a checkout:
  * /examples/reveal/, /node_modules/reveal.js/dist/, /dist/ (built by `npm run test:e2e`).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type OpenedPage } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { screenshot, pageSession } from './browser';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const SETTLE = { timeout: 15_000, interval: 100 };
 const CONTAINER_COUNT = 10;
 
-let browser: Browser;
 let server: StaticServer;
-let current: OpenedPage | undefined;
+const session = pageSession();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   server = await startStaticServer({ root: process.cwd() });
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
 });
 
 interface Deck {
@@ -47,8 +36,7 @@ interface Deck {
 const slideIndex = (page: Page) => page.evaluate(() => (window as unknown as { deck: Deck }).deck.getIndices().h);
 
 async function openDeck(viewport: { width: number; height: number }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  const { page } = current;
+  const { page } = await session.open(viewport);
   // The deck has no favicon of its own.
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
   const response = await page.goto(new URL('examples/reveal/index.html', server.url).href);

@@ -4,33 +4,16 @@
  * `running`, then 137 or 143), restart policies and a crash loop, health checks and the
  * log's exec-event filter, and the lazily loaded inspect panel (host PID per start).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { action, appUrl, containerNode, launchBrowser, logText, openPage, screenshot, type OpenedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { action, appUrl, containerNode, logText, screenshot, pageSession } from './browser';
 
 const SETTLE = { timeout: 30_000, interval: 50 };
 
-let browser: Browser;
-let current: OpenedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
-});
+const session = pageSession();
 
 async function open(viewport = { width: 1400, height: 900 }): Promise<Page> {
-  current = await openPage(browser, viewport);
-  const { page } = current;
+  const { page } = await session.open(viewport);
   const response = await page.goto(appUrl(''), { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(10);

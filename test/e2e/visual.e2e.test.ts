@@ -6,9 +6,9 @@
  * tooltip (`title`), text is not tiny, and status is never colour alone (icon + text +
  * border pattern differ per status).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { action, appUrl, containerNode, launchBrowser, openPage, screenshot, type OpenedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { action, appUrl, containerNode, screenshot, pageSession } from './browser';
 import { HAS_ELEMENT, HAS_EMBED_PAGE, openElementPage } from './a11yHelpers';
 
 const VIEWPORTS = [
@@ -19,23 +19,7 @@ const VIEWPORTS = [
 const THEMES = ['light', 'dark'] as const;
 const SETTLE = { timeout: 30_000, interval: 100 };
 
-let browser: Browser;
-let current: OpenedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const opened = current;
-  current = undefined;
-  if (!opened) return;
-  const errors = [...opened.errors];
-  await opened.close();
-  expect(errors, 'page errors / console errors').toEqual([]);
-});
+const session = pageSession();
 
 async function expectStatus(page: Page, name: string, status: string): Promise<void> {
   await expect.poll(() => containerNode(page, name).getAttribute('data-status'), { ...SETTLE, message: `data-status of ${name}` }).toBe(status);
@@ -159,8 +143,7 @@ describe('the app page at three sizes, light and dark', () => {
   for (const viewport of VIEWPORTS) {
     for (const theme of THEMES) {
       it(`${viewport.width}×${viewport.height} ${theme}: screenshots; no overlap, no cut text without a tooltip, no tiny text`, async () => {
-        current = await openPage(browser, viewport);
-        const { page } = current;
+        const { page } = await session.open(viewport);
         await page.goto(appUrl(`?theme=${theme}`), { waitUntil: 'load' });
         await containerNode(page, 'order-service').waitFor({ state: 'visible' });
         await stage(page);
@@ -188,8 +171,7 @@ describe('the app page at three sizes, light and dark', () => {
 describe.skipIf(!HAS_EMBED_PAGE)('the embed page', () => {
   for (const theme of THEMES) {
     it(`${theme}: full controls at 1000×620 and compact at 800×500`, async () => {
-      current = await openPage(browser, { width: 1000, height: 620 });
-      const { page } = current;
+      const { page } = await session.open({ width: 1000, height: 620 });
       await page.goto(appUrl(`embed.html?theme=${theme}&controls=full&select=order-service`), { waitUntil: 'load' });
       await containerNode(page, 'order-service').waitFor({ state: 'visible' });
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -211,8 +193,7 @@ describe.skipIf(!HAS_EMBED_PAGE)('the embed page', () => {
 
 describe.skipIf(!HAS_ELEMENT)('the <container-lifecycle> element', () => {
   it('dark, full controls, in a host page', async () => {
-    current = await openPage(browser, { width: 1100, height: 800 });
-    const { page } = current;
+    const { page } = await session.open({ width: 1100, height: 800 });
     await openElementPage(page, { theme: 'dark', controls: 'full', select: 'order-service' });
     await containerNode(page, 'order-service').waitFor({ state: 'visible' });
     await page.waitForTimeout(400);
