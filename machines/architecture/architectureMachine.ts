@@ -10,7 +10,7 @@ import { containerMachine } from '../container/containerMachine';
 import { containerEvent } from '../container/dockerEvents';
 import { actorNow } from '../container/clock';
 import { randomContainerId } from '../container/ids';
-import type { DockerEventEmitted } from '../container/types';
+import type { ContainerInput, DockerEventEmitted } from '../container/types';
 import { composeLabels, containerName, isServiceActive, networkName } from './naming';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
@@ -50,6 +50,72 @@ export interface ArchitectureInput {
   createContainers?: boolean;
 }
 
+/** A slot to fill: replica `replica` of `service`, with a given container ID or a random one. */
+interface Slot {
+  service: ServiceSpec;
+  replica: number;
+  id?: string | undefined;
+}
+
+/** The spawn function XState hands an `assign` (the part used here). */
+type Spawn = (src: 'container', options: { id: string; input: ContainerInput }) => unknown;
+
+/** What `docker create` of a batch of slots does, for `enqueueActions` to carry out. */
+interface SlotPlan {
+  /** Actor ids of the containers being replaced (their slots get new containers). */
+  stop: string[];
+  /** Spawns the children and returns the new `containers`; run inside one `assign`. */
+  spawnAll: (context: ArchitectureContext, spawn: Spawn) => ContainerEntry[];
+  /** One `create` event per new container, in slot order. */
+  events: DockerEventEmitted[];
+}
+
+/**
+ * `docker create` for each slot: replaces the slot's previous container (stopping its
+ * actor), spawns a `containerMachine` child whose id is the container ID, and emits
+ * `create` in slot order. Meant for one `assign` per batch, so `children` and
+ * `containers` are copied once, not once per container.
+ */
+function planSlots(context: ArchitectureContext, slots: readonly Slot[], now: number): SlotPlan {
+  const slotKey = (service: string, replica: number) => `${service}\u0000${replica}`;
+  const current = new Map(context.containers.map((c) => [slotKey(c.service, c.replica), c]));
+  const planned = slots.map(({ service, replica, id = randomContainerId() }) => {
+    const previous = current.get(slotKey(service.name, replica));
+    const labels = composeLabels(context.spec.project, service.name, replica);
+    const entry: ContainerEntry = { id, name: containerName(context.spec, service, replica), service: service.name, replica };
+    current.set(slotKey(service.name, replica), entry);
+    return { service, labels, entry, previous };
+  });
+  return {
+    stop: planned.flatMap((p) => (p.previous ? [p.previous.id] : [])),
+    spawnAll: (c, spawn) => {
+      for (const { service, labels, entry } of planned) {
+        spawn('container', {
+          id: entry.id,
+          input: {
+            id: entry.id,
+            name: entry.name,
+            image: service.image,
+            restartPolicy: service.restartPolicy,
+            healthcheck: service.healthcheck,
+            process: service.process,
+            labels,
+            network: networkName(c.spec.project, service.networks[0] ?? 'default'),
+          },
+        });
+      }
+      const replaced = new Map(planned.flatMap((p) => (p.previous ? [[p.previous, p.entry] as const] : [])));
+      const containers = replaced.size ? c.containers.map((e) => replaced.get(e) ?? e) : [...c.containers];
+      for (const p of planned) if (!p.previous) containers.push(p.entry);
+      return containers;
+    },
+    events: planned.map(({ service, labels, entry }) => ({
+      type: 'docker.event',
+      message: containerEvent({ id: entry.id, name: entry.name, image: service.image, labels }, 'create', now),
+    })),
+  };
+}
+
 export const architectureMachine = setup({
   types: {
     context: {} as ArchitectureContext,
@@ -59,15 +125,22 @@ export const architectureMachine = setup({
   },
   actors: { container: containerMachine },
   actions: {
-    /** Creates one container per replica of every active service (`docker compose create`). */
-    createAll: enqueueActions(({ context, enqueue }) => {
+    /**
+     * Creates one container per replica of every active service (`docker compose create`),
+     * all in one step: one copy of `children` and `containers` for the whole batch, where
+     * a `create` event per slot would copy both once per container (O(N²) at 10 000).
+     */
+    createAll: enqueueActions(({ context, enqueue, self }) => {
       if (!context.autoCreate) return;
+      const slots: Array<{ service: ServiceSpec; replica: number }> = [];
       for (const service of context.spec.services) {
         if (!isServiceActive(context.spec, service)) continue;
-        for (let replica = 1; replica <= service.replicas; replica++) {
-          enqueue.raise({ type: 'create', service: service.name, replica });
-        }
+        for (let replica = 1; replica <= service.replicas; replica++) slots.push({ service, replica });
       }
+      const plan = planSlots(context, slots, actorNow(self));
+      for (const id of plan.stop) enqueue(stopChild(id));
+      enqueue.assign({ containers: ({ context: c, spawn }) => plan.spawnAll(c, spawn) });
+      for (const event of plan.events) enqueue.emit(event);
     }),
     addService: assign({
       spec: ({ context, event }) =>
@@ -98,34 +171,10 @@ export const architectureMachine = setup({
       if (event.type !== 'create') return;
       const service = context.spec.services.find((s) => s.name === event.service);
       if (!service) return;
-      const replica = event.replica ?? 1;
-      const id = event.id ?? randomContainerId();
-      const name = containerName(context.spec, service, replica);
-      const previous = context.containers.find((c) => c.service === service.name && c.replica === replica);
-      if (previous) enqueue(stopChild(previous.id));
-      const labels = composeLabels(context.spec.project, service.name, replica);
-      enqueue.spawnChild('container', {
-        id,
-        input: {
-          id,
-          name,
-          image: service.image,
-          restartPolicy: service.restartPolicy,
-          healthcheck: service.healthcheck,
-          process: service.process,
-          labels,
-          network: networkName(context.spec.project, service.networks[0] ?? 'default'),
-        },
-      });
-      const entry: ContainerEntry = { id, name, service: service.name, replica };
-      enqueue.assign({
-        containers: ({ context: c }) =>
-          previous ? c.containers.map((e) => (e === previous ? entry : e)) : [...c.containers, entry],
-      });
-      enqueue.emit({
-        type: 'docker.event',
-        message: containerEvent({ id, name, image: service.image, labels }, 'create', actorNow(self)),
-      });
+      const plan = planSlots(context, [{ service, replica: event.replica ?? 1, id: event.id }], actorNow(self));
+      for (const id of plan.stop) enqueue(stopChild(id));
+      enqueue.assign({ containers: ({ context: c, spawn }) => plan.spawnAll(c, spawn) });
+      for (const event of plan.events) enqueue.emit(event);
     }),
   },
 }).createMachine({
