@@ -8,7 +8,7 @@
  * gives the daemon's words. Every transition emits Docker's events in Docker's order
  * (docker-lifecycle.md §2.3). Time comes from the actor's clock (see `clock.ts`).
  */
-import { and, assign, cancel, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, setup } from 'xstate';
 import { actorNow } from './clock';
 import { randomContainerId } from './ids';
 import {
@@ -168,16 +168,25 @@ export const containerMachine = setup({
     /** The back-off timer fired: a policy start, `start` but no `restart` event. */
     policyStart: enqueueActions(run(({ context, now }) => startProcess(now, false)(context))),
     pause: enqueueActions(run(({ context, now }) => paused(now)(context))),
-    /** Schedules the next probe (moby `daemon/health.go` monitor loop) when there is a health check. */
-    armProbe: enqueueActions(({ context, self, enqueue }) => {
-      if (!context.healthcheck) return;
-      enqueue.raise({ type: 'health.probe' }, { id: PROBE_TIMER, delay: nextProbeDelay(context, actorNow(self)) });
-    }),
-    /** A one-shot process ends by itself after its run time (an `exit` to itself, on the clock). */
-    armCompletion: enqueueActions(({ context, enqueue }) => {
+    /**
+     * Arms the timers of a live process, when it has them: the next health probe (moby
+     * `daemon/health.go` monitor loop) and a one-shot process's own `exit` after its run
+     * time. One action, and nothing queued for a container without either, because entry
+     * actions run on every start at scale.
+     */
+    armTimers: enqueueActions(({ context, self, enqueue }) => {
+      if (context.healthcheck) {
+        enqueue.raise({ type: 'health.probe' }, { id: PROBE_TIMER, delay: nextProbeDelay(context, actorNow(self)) });
+      }
       const { completesAfterMs, completionExitCode } = context.process;
-      if (completesAfterMs <= 0) return;
-      enqueue.raise({ type: 'exit', exitCode: completionExitCode }, { id: COMPLETION_TIMER, delay: completesAfterMs });
+      if (completesAfterMs > 0) {
+        enqueue.raise({ type: 'exit', exitCode: completionExitCode }, { id: COMPLETION_TIMER, delay: completesAfterMs });
+      }
+    }),
+    /** Cancels what `armTimers` armed (leaving `running.up`). */
+    disarmTimers: enqueueActions(({ context, enqueue }) => {
+      if (context.healthcheck) enqueue.cancel(PROBE_TIMER);
+      if (context.process.completesAfterMs > 0) enqueue.cancel(COMPLETION_TIMER);
     }),
     /** The health monitor's timer fired: run the probe (see `health.ts`). */
     probe: enqueueActions(run(({ context, now }) => runProbe(now)(context))),
@@ -256,8 +265,8 @@ export const containerMachine = setup({
           // The health monitor runs while the process is up, and only for a container with a
           // health check: no timer otherwise (a timer per container would cost every start and
           // stop, and every clock tick, at scale). Re-entering re-arms it.
-          entry: ['armProbe', 'armCompletion'],
-          exit: [cancel(PROBE_TIMER), cancel(COMPLETION_TIMER)],
+          entry: 'armTimers',
+          exit: 'disarmTimers',
           on: {
             'health.probe': { target: 'up', reenter: true, actions: 'probe' },
             'daemon.restore': { guard: 'hasHealthcheck', target: 'up', reenter: true },
