@@ -42,11 +42,10 @@ interface BenchContext extends RunOptions {
   composeRows: ComposeRow[];
 }
 
-/** A bench: `run` is null while it is only a TODO hook. */
 interface Bench {
   id: string;
   description: string;
-  run: ((ctx: BenchContext) => void | Promise<void>) | null;
+  run: (ctx: BenchContext) => void | Promise<void>;
 }
 
 /** Node-side benches (1–3) and the bundle bench (4). */
@@ -115,8 +114,7 @@ function browserBlocker(repoRoot: string): string | null {
 /**
  * Browser benches: playwright-core against Debian's Chromium (never a downloaded
  * browser), on the production builds of bench/lib/builds.ts served by a local static
- * server, each as a ratio against bench/baseline built in the same run. `run: null`
- * are TODO hooks, listed under `skipped`/`todo` in results.json.
+ * server, each as a ratio against bench/baseline built in the same run.
  */
 export const BROWSER_BENCHES: Bench[] = [
   {
@@ -155,16 +153,6 @@ export const BROWSER_BENCHES: Bench[] = [
       ctx.figures.push(...r.figures);
       ctx.detail.startup = r.detail;
     },
-  },
-  {
-    id: 'browser.interaction',
-    description: 'TODO: click/keyboard command → node restyled latency (p95) at 10 vs 500 containers',
-    run: null,
-  },
-  {
-    id: 'browser.memory',
-    description: 'TODO: JS heap after load and after 1 000 commands (performance.memory / CDP HeapProfiler), app vs baseline',
-    run: null,
   },
 ];
 
@@ -237,14 +225,14 @@ export async function main(options: RunOptions): Promise<{ failed: number }> {
   const loadAtStart = loadavg();
   const ctx: BenchContext = { ...options, figures: [], detail: {}, skipped: [], composeRows: [] };
   const loadByBench: Record<string, number[]> = {};
-  const benches = [...BENCHES, ...BROWSER_BENCHES].filter((b) => b.run && selected(b.id, options.only));
+  const benches = [...BENCHES, ...BROWSER_BENCHES].filter((b) => selected(b.id, options.only));
   try {
     for (const bench of benches) {
       const t0 = nowNs();
       loadByBench[bench.id] = loadavg().map((l) => Math.round(l * 100) / 100);
       process.stdout.write(`• ${bench.id}: ${bench.description} … `);
       try {
-        await bench.run!(ctx);
+        await bench.run(ctx);
       } catch (error) {
         if (!bench.id.startsWith('browser.')) throw error;
         // A browser bench that cannot run (the page did not load, Chromium crashed) is reported, not fatal.
@@ -256,7 +244,6 @@ export async function main(options: RunOptions): Promise<{ failed: number }> {
   } finally {
     cleanupBuilds();
   }
-  for (const b of BROWSER_BENCHES) if (!b.run) ctx.skipped.push({ id: b.id, reason: 'TODO hook (browser bench not written yet)' });
 
   const durationS = (nowNs() - started) / 1e9;
   const failed = ctx.figures.filter((f) => f.pass === false).length;
@@ -272,7 +259,6 @@ export async function main(options: RunOptions): Promise<{ failed: number }> {
     figures: ctx.figures,
     compose: ctx.composeRows,
     skipped: ctx.skipped,
-    todo: BROWSER_BENCHES.map(({ id, description, run }) => ({ id, description, implemented: run !== null })),
     detail: ctx.detail,
   };
   const out = join(options.repoRoot, 'bench/results.json');

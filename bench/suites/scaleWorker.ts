@@ -7,7 +7,8 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { SimulatedClock } from 'xstate';
+import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
+import { bareMachine } from './machineThroughput';
 import { createArchitecture, type Architecture, type ContainerEvent } from '../../machines';
 import { scaleSpec } from './scaleSpec';
 import { applyVariant, type Variant } from '../profile/whatIf';
@@ -124,8 +125,53 @@ async function serve(n: number): Promise<void> {
   });
 }
 
+/** start → pause → unpause → stop: each actor's next event is always a real transition. */
+const BARE_CYCLE = [{ type: 'start' }, { type: 'pause' }, { type: 'unpause' }, { type: 'stop' }] as const;
+
+/**
+ * The control: N bare XState actors (bench 1's `bareMachine`: no context, no actions),
+ * one random actor per event, timed like the architecture. What any design with one
+ * XState actor per container pays for N alone (memory and cache, GC of the snapshots).
+ */
+async function serveBare(n: number): Promise<void> {
+  const port = parentPort!;
+  let gcNs = 0;
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcNs += e.duration * 1e6;
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const clock = new SimulatedClock();
+  const t0 = nowNs();
+  const actors: AnyActorRef[] = Array.from({ length: n }, () => createActor(bareMachine, { clock }).start());
+  const next = new Uint8Array(n);
+  const setupMs = (nowNs() - t0) / 1e6;
+  port.postMessage({ n, setupMs, bytesPerContainerAfterUp: 0, pendingTimers: 0, tickNs: 0 } satisfies SetupReply);
+  port.on('message', async (req: WorkerRequest) => {
+    if (req.cmd === 'sample') {
+      const rnd = mulberry32(req.seed);
+      const picks = Array.from({ length: req.commands }, () => Math.floor(rnd() * n));
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      gcNs = 0;
+      const ns = timeOnce(() => {
+        for (let i = 0; i < picks.length; i++) {
+          const a = picks[i]!;
+          actors[a]!.send(BARE_CYCLE[next[a]!]!);
+          next[a] = (next[a]! + 1) & 3;
+        }
+      });
+      port.postMessage({ nsPerCommand: ns / req.commands, gcNsPerCommand: gcNs / req.commands } satisfies SampleReply);
+      return;
+    }
+    obs.disconnect();
+    port.postMessage({ bytesPerContainerSteady: 0, teardownMs: null, outcomes: {} } satisfies FinishReply);
+  });
+}
+
 if (parentPort && workerData?.bench === 'scale') {
-  // Profiling only (profile/scaleWhatIf.ts): the bench itself always runs 'shipped'.
-  if (workerData.variant) applyVariant(workerData.variant as Variant);
-  void serve(workerData.n as number);
+  if (workerData.control === 'bare') void serveBare(workerData.n as number);
+  else {
+    // Profiling only (profile/scaleWhatIf.ts): the bench itself always runs 'shipped'.
+    if (workerData.variant) applyVariant(workerData.variant as Variant);
+    void serve(workerData.n as number);
+  }
 }

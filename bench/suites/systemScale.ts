@@ -30,8 +30,9 @@ export class SizeWorker {
   private failed: Error | null = null;
   readonly ready: Promise<SetupReply>;
 
-  constructor(file: string, readonly n: number, variant?: string) {
-    this.worker = new Worker(file, { workerData: { bench: 'scale', n, variant } });
+  /** `control: 'bare'` runs bare XState actors instead of an architecture (the floor). */
+  constructor(file: string, readonly n: number, variant?: string, control?: 'bare') {
+    this.worker = new Worker(file, { workerData: { bench: 'scale', n, variant, control } });
     this.ready = new Promise((resolve, reject) => {
       this.pending = { resolve: resolve as (v: unknown) => void, reject };
     });
@@ -75,21 +76,30 @@ export async function runSystemScale(options: ScaleOptions): Promise<{ figures: 
     setups.set(n, await w.ready);
     workers.push(w);
   }
+  const base = sizes[0]!;
+  const largest = sizes[sizes.length - 1]!;
+  // The control: bare XState actors at the smallest and largest size, sampled in the same rounds.
+  const bareSmall = new SizeWorker(options.workerFile, base, undefined, 'bare');
+  const bareLarge = new SizeWorker(options.workerFile, largest, undefined, 'bare');
+  await bareSmall.ready;
+  await bareLarge.ready;
+  const controls = [bareSmall, bareLarge];
+  const bareSamples = new Map<SizeWorker, SampleReply[]>(controls.map((w) => [w, []]));
   const samples = new Map<number, SampleReply[]>(sizes.map((n) => [n, []]));
   // Warm-up round (JIT; evicts the `compose up` entry from each 1000-entry log).
-  for (const w of workers) await w.request<SampleReply>({ cmd: 'sample', commands: perSample, seed: 999 });
+  for (const w of [...workers, ...controls]) await w.request<SampleReply>({ cmd: 'sample', commands: perSample, seed: 999 });
   for (let round = 0; round < rounds; round++) {
     // Same seeds for every size in a round: the same command mix everywhere.
     for (const w of workers) samples.get(w.n)!.push(await w.request<SampleReply>({ cmd: 'sample', commands: perSample, seed: 1 + round }));
+    for (const w of controls) bareSamples.get(w)!.push(await w.request<SampleReply>({ cmd: 'sample', commands: perSample, seed: 1 + round }));
   }
   const finishes = new Map<number, FinishReply>();
   for (const w of workers) {
     finishes.set(w.n, await w.request<FinishReply>({ cmd: 'finish', teardown: w.n <= teardownUpTo }));
     await w.close();
   }
+  for (const w of controls) await w.close();
 
-  const base = sizes[0]!;
-  const largest = sizes[sizes.length - 1]!;
   const cost = (n: number) => samples.get(n)!.map((s) => s.nsPerCommand);
   const gcCost = (n: number) => samples.get(n)!.map((s) => s.gcNsPerCommand);
   const pairedRatio = (n: number) => median(cost(n).map((v, i) => v / cost(base)[i]!));
@@ -112,6 +122,23 @@ export async function runSystemScale(options: ScaleOptions): Promise<{ figures: 
       }),
     );
   }
+  const bareCost = (w: SizeWorker) => bareSamples.get(w)!.map((s) => s.nsPerCommand);
+  figures.push(
+    figure({
+      id: `scale.bareActors.${largest}`,
+      group: '2. System scale',
+      label: `control: bare XState actors, one event each, at ${largest.toLocaleString('en')}`,
+      unit: 'µs/evt',
+      value: median(bareCost(bareLarge)) / 1000,
+      baseline: median(bareCost(bareSmall)) / 1000,
+      baselineLabel: `same at ${base} actors`,
+      ratio: median(bareCost(bareLarge).map((v, i) => v / bareCost(bareSmall)[i]!)),
+      budget: null,
+      spread: Math.max(spread(bareCost(bareLarge)), spread(bareCost(bareSmall))),
+      samples: rounds,
+      note: `the floor for one XState actor per container: bench 1's bare machine (no context, no actions), random actor per event, same rounds; GC ${(median(bareSamples.get(bareLarge)!.map((s) => s.gcNsPerCommand)) / 1000).toFixed(1)} µs/evt at ${largest.toLocaleString('en')}`,
+    }),
+  );
   for (const n of sizes.slice(1)) {
     figures.push(
       figure({
