@@ -19,7 +19,8 @@ import { architectureMachine, type ContainerEntry } from './architectureMachine'
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
 import { dependencyLevels } from './dependencyOrder';
 import { containerName } from './naming';
-import { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './persistence';
+import type { SavedArchitecture } from './persistence';
+import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
 import { pendingFor, type PendingCommand } from './pendingCommand';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 

@@ -8,11 +8,10 @@
  * any actor sees it; a bad save is rejected with a reason and nothing changes.
  */
 import { z } from 'zod';
+import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
 import type { ArchitectureSpec } from './spec';
 
-/** Format tag and version written into every save. */
-export const SAVE_FORMAT = 'container-lifecycle/architecture';
-export const SAVE_VERSION = 1;
+export { SAVE_FORMAT, SAVE_VERSION };
 /** Saves larger than this (characters) are refused: 2 MB. */
 export const SAVE_MAX_CHARS = 2_000_000;
 
@@ -27,76 +26,82 @@ export interface SavedArchitecture {
   snapshot: unknown;
 }
 
-const stateValue = z.union([
-  z.enum(['created', 'paused', 'stopped', 'removed']),
-  z.object({ running: z.enum(['up', 'restarting']) }).strict(),
-]);
+/** The schema, built on first use: importing this module (the runtime does) builds nothing. */
+let savedSchemaCache: ReturnType<typeof buildSavedSchema> | null = null;
 
-const containerContext = z
-  .object({
-    id: z.string().regex(/^[0-9a-f]{64}$/),
-    name: z.string().min(1).max(255),
-    image: z.string().max(512),
-    labels: z.record(z.string(), z.string()),
-    network: z.string(),
-    restartPolicy: z.object({ name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']), maximumRetryCount: z.number().int().min(0) }),
-    healthcheck: z.unknown(),
-    health: z.unknown(),
-    probePassing: z.boolean(),
-    process: z.object({
-      onStopSignal: z.enum(['exits', 'graceful', 'ignores']),
-      shutdownMs: z.number().min(0),
-      exitCode: z.number().int().min(0).max(255),
-      completesAfterMs: z.number().min(0).default(0),
-      completionExitCode: z.number().int().min(0).max(255).default(0),
-    }),
-    pid: z.number().int().min(0),
-    exitCode: z.number().int().min(0).max(255),
-    error: z.string(),
-    oomKilled: z.boolean(),
-    startedAt: z.number().nullable(),
-    finishedAt: z.number().nullable(),
-    restartCount: z.number().int().min(0),
-    restartDelayMs: z.number().min(0),
-    manuallyStopped: z.boolean(),
-    restartCancelled: z.boolean(),
-    startCount: z.number().int().min(0),
-  })
-  .passthrough();
+function buildSavedSchema() {
+  const stateValue = z.union([
+    z.enum(['created', 'paused', 'stopped', 'removed']),
+    z.object({ running: z.enum(['up', 'restarting']) }).strict(),
+  ]);
 
-const childSnapshot = z
-  .object({
-    src: z.literal('container'),
-    snapshot: z.object({ status: z.enum(['active', 'done']), value: stateValue, context: containerContext }).passthrough(),
-  })
-  .passthrough();
-
-const serviceSchema = z
-  .object({
-    name: z.string().min(1),
-    image: z.string(),
-    replicas: z.number().int().min(0).max(100),
-    restartPolicy: z.string(),
-    dependsOn: z.array(z.object({ service: z.string(), condition: z.string(), required: z.boolean(), restart: z.boolean(), via: z.string() }).passthrough()),
-    profiles: z.array(z.string()),
-  })
-  .passthrough();
-
-const savedSchema = z.object({
-  format: z.literal(SAVE_FORMAT),
-  version: z.number().int(),
-  savedAt: z.number(),
-  spec: z.object({ project: z.string().min(1), services: z.array(serviceSchema).min(1).max(2000) }).passthrough(),
-  snapshot: z
+  const containerContext = z
     .object({
-      status: z.literal('active'),
-      context: z.object({
-        containers: z.array(z.object({ id: z.string(), name: z.string(), service: z.string(), replica: z.number().int().min(1) })),
-      }).passthrough(),
-      children: z.record(z.string(), childSnapshot),
+      id: z.string().regex(/^[0-9a-f]{64}$/),
+      name: z.string().min(1).max(255),
+      image: z.string().max(512),
+      labels: z.record(z.string(), z.string()),
+      network: z.string(),
+      restartPolicy: z.object({ name: z.enum(['no', 'always', 'unless-stopped', 'on-failure']), maximumRetryCount: z.number().int().min(0) }),
+      healthcheck: z.unknown(),
+      health: z.unknown(),
+      probePassing: z.boolean(),
+      process: z.object({
+        onStopSignal: z.enum(['exits', 'graceful', 'ignores']),
+        shutdownMs: z.number().min(0),
+        exitCode: z.number().int().min(0).max(255),
+        completesAfterMs: z.number().min(0).default(0),
+        completionExitCode: z.number().int().min(0).max(255).default(0),
+      }),
+      pid: z.number().int().min(0),
+      exitCode: z.number().int().min(0).max(255),
+      error: z.string(),
+      oomKilled: z.boolean(),
+      startedAt: z.number().nullable(),
+      finishedAt: z.number().nullable(),
+      restartCount: z.number().int().min(0),
+      restartDelayMs: z.number().min(0),
+      manuallyStopped: z.boolean(),
+      restartCancelled: z.boolean(),
+      startCount: z.number().int().min(0),
     })
-    .passthrough(),
-});
+    .passthrough();
+
+  const childSnapshot = z
+    .object({
+      src: z.literal('container'),
+      snapshot: z.object({ status: z.enum(['active', 'done']), value: stateValue, context: containerContext }).passthrough(),
+    })
+    .passthrough();
+
+  const serviceSchema = z
+    .object({
+      name: z.string().min(1),
+      image: z.string(),
+      replicas: z.number().int().min(0).max(100),
+      restartPolicy: z.string(),
+      dependsOn: z.array(z.object({ service: z.string(), condition: z.string(), required: z.boolean(), restart: z.boolean(), via: z.string() }).passthrough()),
+      profiles: z.array(z.string()),
+    })
+    .passthrough();
+
+  const savedSchema = z.object({
+    format: z.literal(SAVE_FORMAT),
+    version: z.number().int(),
+    savedAt: z.number(),
+    spec: z.object({ project: z.string().min(1), services: z.array(serviceSchema).min(1).max(2000) }).passthrough(),
+    snapshot: z
+      .object({
+        status: z.literal('active'),
+        context: z.object({
+          containers: z.array(z.object({ id: z.string(), name: z.string(), service: z.string(), replica: z.number().int().min(1) })),
+        }).passthrough(),
+        children: z.record(z.string(), childSnapshot),
+      })
+      .passthrough(),
+  });
+  return savedSchema;
+}
 
 /** Result of reading a save: the validated save, or why it was refused. */
 export type ParseSavedResult = { ok: true; saved: SavedArchitecture } | { ok: false; error: string };
@@ -123,7 +128,7 @@ export function parseSavedArchitecture(input: unknown): ParseSavedResult {
   if (head.version !== SAVE_VERSION) {
     return { ok: false, error: `saved by format version ${JSON.stringify(head.version)}; this version reads ${SAVE_VERSION}` };
   }
-  const parsed = savedSchema.safeParse(value);
+  const parsed = (savedSchemaCache ??= buildSavedSchema()).safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : '(root)';
