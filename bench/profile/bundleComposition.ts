@@ -6,7 +6,7 @@
  * group's code gzipped on its own (an estimate: the parts do not add up to the whole).
  * Usage: node bench/profile.mjs bundleComposition
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,8 @@ function group(path: string): string {
 /** bytes of `file` (a minified chunk) per source group, via `<file>.map`. */
 function composition(file: string): Map<string, string[]> {
   const code = readFileSync(file, 'utf8').split('\n');
+  // Rolldown writes its shared runtime helpers (`rolldown-runtime-*.js`) without a map.
+  if (!existsSync(`${file}.map`)) return new Map([[/rolldown-runtime/.test(file) ? '(rolldown runtime)' : '(no source map)', code]]);
   const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
   const lines = decodeMappings(map.mappings);
   const parts = new Map<string, string[]>();

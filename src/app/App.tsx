@@ -2,26 +2,26 @@
  * The app shell: provides the current session, lays out the panels (header, legend,
  * canvas, side panel with actions and the state chart, event log) and handles Reset.
  */
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { ActionPanel } from '../features/actions/ActionPanel';
 import { InspectSection } from '../features/inspect/InspectSection';
-import { RuntimePanel } from '../features/runtime/RuntimePanel';
-import { StopStatus } from '../features/runtime/StopStatus';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
 import { Legend } from '../features/architecture/Legend';
 import { createComposeController, type ComposeController } from '../features/compose/composeController';
 import { ComposeToolbar } from '../features/compose/ComposeToolbar';
-import { ServicePanel } from '../features/compose/ServicePanel';
-import { EventLog } from '../features/log/EventLog';
+import { EventLog, preloadLogEntries } from '../features/log/EventLog';
 import { LiveAnnouncer } from '../features/log/LiveAnnouncer';
 import { EventsLogTools } from '../features/replay/EventsLogTools';
 import { ReplayCanvasEmpty } from '../features/replay/ReplayCanvasEmpty';
-import { ReplayPanel } from '../features/replay/ReplayPanel';
+import { lazyReplayPanel } from '../features/replay/lazyReplayPanel';
 import { useEventsFromUrl } from '../features/replay/useEventsFromUrl';
 import { useEventsLogDrop } from '../features/replay/useEventsLogDrop';
+import { preloadLayoutEngine } from '../model/layout/architectureLayouts';
+import { AfterIdle, preloadable, whenIdle } from '../model/lazy/loadLater';
 import type { SessionSource } from '../model/session/sessionSource';
 import { SessionContext } from '../model/session/sessionContext';
-import { ChartSlot } from './ChartSlot';
+import { useSelectedContainer } from '../model/session/useSession';
+import { ChartSlot, lazyChart } from './ChartSlot';
 import { Header } from './Header';
 import { InputAlert } from './InputAlert';
 import type { ScenarioChoice } from './scenarioFromUrl';
@@ -43,8 +43,32 @@ export interface AppProps {
 
 const LEGEND_ID = 'legend';
 
+// Shown only for a selected container: loaded once the page is idle after its first paint
+// (one chunk with the state chart, see ChartSlot), so the canvas comes first. The event
+// log's entries and the replay panel are chunks of their own too.
+const lazyRuntime = preloadable(() => import('./selectedPanels').then((m) => m.RuntimePanel));
+const lazyStopStatus = preloadable(() => import('./selectedPanels').then((m) => m.StopStatus));
+const lazyServicePanel = preloadable(() => import('./selectedPanels').then((m) => m.ServicePanel));
+const RuntimePanel = lazyRuntime.Component;
+const StopStatus = lazyStopStatus.Component;
+const ServicePanel = lazyServicePanel.Component;
+const ReplayPanel = lazyReplayPanel.Component;
+
 function wideEnoughForLegend(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 1024px) and (min-height: 700px)').matches;
+}
+
+/** The runtime and service panels, once a container is selected (their chunk is not loaded for nothing). */
+function SelectedPanels() {
+  const selected = useSelectedContainer();
+  if (!selected) return null;
+  return (
+    <Suspense fallback={null}>
+      <RuntimePanel />
+      <InspectSection />
+      <ServicePanel />
+    </Suspense>
+  );
 }
 
 /** The whole page. */
@@ -64,6 +88,20 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
   );
   useEventsLogDrop(loadReplay, setAlert);
   const eventsLoading = useEventsFromUrl(loadReplay, setAlert);
+  useEffect(() => {
+    void preloadLogEntries(); // shown as soon as the canvas is painted
+  }, []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void lazyChart.preload();
+        void lazyRuntime.preload();
+        void lazyStopStatus.preload();
+        void lazyServicePanel.preload();
+        preloadLayoutEngine(); // for a scale, or a compose file
+      }),
+    [],
+  );
 
   const toggleTheme = () => {
     const next = nextTheme(theme);
@@ -92,19 +130,30 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
             {eventsLoading}
           </p>
         ) : null}
-        {session.replay ? <ReplayPanel replay={session.replay} title={session.source.title} /> : null}
+        {session.replay ? (
+          <Suspense fallback={<p role="status" className="replay-loading">Loading the replay controls…</p>}>
+            <ReplayPanel replay={session.replay} title={session.source.title} />
+          </Suspense>
+        ) : null}
         <Legend id={LEGEND_ID} hidden={!legendOpen} />
         <main className="workspace">
           <section className="workspace__canvas" aria-label="Architecture">
             <ArchitectureCanvas colorMode={theme} />
             {session.replay ? <ReplayCanvasEmpty /> : null}
           </section>
+          {/* The side panel fills a fixed grid area: it mounts once the canvas is painted (so do the log's entries). */}
           <aside className="workspace__side" aria-label="Selected container">
-            <ActionPanel renderDetails={(entry, actor) => <StopStatus name={entry.name} actor={actor} />} />
-            <RuntimePanel />
-            <InspectSection />
-            <ServicePanel />
-            <ChartSlot />
+            <AfterIdle>
+              <ActionPanel
+                renderDetails={(entry, actor) => (
+                  <Suspense fallback={null}>
+                    <StopStatus name={entry.name} actor={actor} />
+                  </Suspense>
+                )}
+              />
+              <SelectedPanels />
+              <ChartSlot />
+            </AfterIdle>
           </aside>
           <div className="workspace__log">
             <EventLog />

@@ -2,9 +2,14 @@
  * SLOT for the state chart of the selected container. The chart itself lives in
  * `src/features/lifecycle-chart/LifecycleChart.tsx` (props: `actor`, `onFire`); its
  * events go through `architecture.sendTimed` like the action panel's, so a stop takes its grace period and the log records it.
+ * The chart's code is in the `selectedPanels` chunk (see `App.tsx`): until it is there, the slot says so.
  */
-import { LifecycleChart } from '../features/lifecycle-chart/LifecycleChart';
+import { Suspense } from 'react';
+import { preloadable } from '../model/lazy/loadLater';
 import { useArchitecture, useSelectedContainer } from '../model/session/useSession';
+
+export const lazyChart = preloadable(() => import('./selectedPanels').then((m) => m.LifecycleChart));
+const LifecycleChart = lazyChart.Component;
 
 /** The chart for the selected container, or a hint when none is selected. */
 export function ChartSlot() {
@@ -13,11 +18,13 @@ export function ChartSlot() {
   return (
     <div className="chart-slot" data-slot="lifecycle-chart">
       {selected ? (
-        <LifecycleChart
-          key={selected.entry.id}
-          actor={selected.actor}
-          onFire={(event) => architecture.sendTimed(selected.entry.name, event)}
-        />
+        <Suspense fallback={<p className="chart-slot__empty">Loading the state chart…</p>}>
+          <LifecycleChart
+            key={selected.entry.id}
+            actor={selected.actor}
+            onFire={(event) => architecture.sendTimed(selected.entry.name, event)}
+          />
+        </Suspense>
       ) : (
         <p className="chart-slot__empty">The state chart of the selected container appears here.</p>
       )}

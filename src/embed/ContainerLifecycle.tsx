@@ -112,8 +112,12 @@ export function ContainerLifecycle(props: ContainerLifecycleProps) {
   useEffect(() => {
     const { options, problems } = latest.current;
     const c = createEmbedController({ options, problems, embedId: id ?? null, readHash });
-    setController(c);
+    // A save to restore or a story: shown once their code is there (no start state shown for a moment).
+    let cancelled = false;
+    if (c.firstView) void c.firstView.then(() => !cancelled && setController(c));
+    else setController(c);
     return () => {
+      cancelled = true;
       c.dispose();
       setController((current) => (current === c ? null : current));
     };

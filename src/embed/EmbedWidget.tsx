@@ -4,7 +4,7 @@
  * problems in a dismissible `role="alert"`. Shared by the embed page, the custom element
  * and the React component; the controller owns the state, this only renders and calls it.
  */
-import { useCallback, useRef, useState, useSyncExternalStore, type CSSProperties, type SyntheticEvent } from 'react';
+import { Suspense, useCallback, useRef, useState, useSyncExternalStore, type CSSProperties, type SyntheticEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
 import { CaptionOverlay } from '../features/embed/components/CaptionOverlay';
@@ -16,7 +16,7 @@ import { LearnProvider } from '../features/learn/LearnContext';
 import { EventLog } from '../features/log/EventLog';
 import { LiveAnnouncer } from '../features/log/LiveAnnouncer';
 import { ReplayCanvasEmpty } from '../features/replay/ReplayCanvasEmpty';
-import { ReplayPanel } from '../features/replay/ReplayPanel';
+import { lazyReplayPanel } from '../features/replay/lazyReplayPanel';
 import { SessionContext } from '../model/session/sessionContext';
 import { EmbedToolbar } from './EmbedToolbar';
 import { FitGuard } from './FitGuard';
@@ -24,6 +24,9 @@ import { keepFocus } from './focus';
 import { ScaleFrame } from './ScaleFrame';
 import { useEmbedKeys } from './useEmbedKeys';
 import '../features/embed/embed.css';
+
+/** Shown only with a replayed events log: its own chunk on the pages. */
+const ReplayPanel = lazyReplayPanel.Component;
 
 /** Props of {@link EmbedWidget}. */
 export interface EmbedWidgetProps {
@@ -126,7 +129,11 @@ export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWid
             onCompose={(action) => controller.compose(action)}
           />
         )}
-        {session.replay && options.controls !== 'none' ? <ReplayPanel replay={session.replay} title={session.source.title} /> : null}
+        {session.replay && options.controls !== 'none' ? (
+          <Suspense fallback={null}>
+            <ReplayPanel replay={session.replay} title={session.source.title} />
+          </Suspense>
+        ) : null}
         <div className="cl-body">
           <section
             ref={stageRef}

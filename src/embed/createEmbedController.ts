@@ -6,17 +6,20 @@
 import { createSessionStore } from '../app/sessionStore';
 import { EmbedController, type ComposeLoader, type EventsLoader } from '../features/embed/embedController';
 import type { EmbedOptions } from '../features/embed/embedParams';
-import { browserStorage } from '../features/embed/persistence';
+import { browserStorage } from '../features/embed/saves';
+import { preloadLayoutEngine } from '../model/layout/architectureLayouts';
 
-/** The compose feature's pure loader, loaded with the first compose file (it brings the YAML parser). */
+/** The compose feature's pure loader, loaded with the first compose file (it brings the YAML parser), and the layout engine. */
 const loadCompose: ComposeLoader = async (text, url) => {
+  preloadLayoutEngine();
   const { loadComposeText } = await import('../features/compose/loadCompose');
   const loaded = loadComposeText(text, { fileName: url });
   return loaded.ok ? { ok: true, source: loaded.source } : { ok: false, message: loaded.message };
 };
 
-/** The replay feature's loader, loaded with the first events log. */
+/** The replay feature's loader, loaded with the first events log, and the layout engine. */
 const loadEvents: EventsLoader = async (url) => {
+  preloadLayoutEngine();
   const { fetchEventsLog } = await import('../features/replay/loadEventsLog');
   return fetchEventsLog(new URL(url));
 };

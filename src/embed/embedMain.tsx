@@ -29,7 +29,7 @@ const bridge = attachMessageBridge({
 });
 window.addEventListener('pagehide', () => controller.saveNow());
 // A state link opened in this same page changes only the hash: restore it too.
-window.addEventListener('hashchange', () => controller.restoreLink(window.location.hash));
+window.addEventListener('hashchange', () => void controller.restoreLink(window.location.hash));
 
 /** The embed page itself, without the state hash. */
 const shareUrl = () => {
@@ -38,8 +38,13 @@ const shareUrl = () => {
   return url.href;
 };
 
-createRoot(root).render(
-  <StrictMode>
-    <EmbedWidget controller={controller} mode="page" shareUrl={shareUrl} forwardKey={(key) => void bridge.forwardKey(key)} />
-  </StrictMode>,
-);
+const mount = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <EmbedWidget controller={controller} mode="page" shareUrl={shareUrl} forwardKey={(key) => void bridge.forwardKey(key)} />
+    </StrictMode>,
+  );
+// A save to restore (a revisited slide, a `#state=` link) or a story: their chunks first,
+// so the page does not show the start state, or no story, for a moment. Otherwise at once.
+if (controller.firstView) void controller.firstView.then(mount);
+else mount();

@@ -2,14 +2,17 @@
  * The architecture drawn with React Flow: one node per container, one edge per "calls"
  * (dependent → dependency), laid out left to right, fitted to the view. Replicas of a
  * service sit in one group box; services without containers are placeholders. The
- * layout follows the spec, so it runs again after a scale.
+ * layout follows the spec, so it runs again after a scale. The built-in scenario's layout
+ * is precomputed; any other spec waits (in a `Suspense`) for the layout engine's chunk
+ * if its loader did not start it already.
  */
-import { useMemo, useRef } from 'react';
+import { Suspense, useMemo, useRef } from 'react';
 import { useSelector } from '@xstate/react';
 import { Background, Controls, ReactFlow, type ColorMode, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { architectureGraph } from '../../model/layout/architectureGraph';
-import { layoutArchitecture } from '../../model/layout/layoutArchitecture';
+import { architectureLayout, useLayoutReady } from '../../model/layout/architectureLayouts';
+import { LoadBoundary } from '../../model/lazy/loadLater';
 import { useArchitecture, useContainerEntries, useSelection } from '../../model/session/useSession';
 import { buildEdges, buildNodes, buildPlaceholderEdges, buildServiceNodes } from './buildFlow';
 import { ContainerNode } from './ContainerNode';
@@ -31,11 +34,29 @@ export interface ArchitectureCanvasProps {
   colorMode?: ColorMode;
 }
 
-/** The canvas; reads the architecture and selection from the session. */
 /** Containers above which animations are dropped (see the class `is-large`). */
 const LARGE_GRAPH = 60;
 
-export function ArchitectureCanvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
+/** The canvas; reads the architecture and selection from the session. */
+export function ArchitectureCanvas(props: ArchitectureCanvasProps) {
+  return (
+    <LoadBoundary>
+      <Suspense fallback={<div className="architecture-canvas" aria-busy="true" />}>
+        <LayoutGate {...props} />
+      </Suspense>
+    </LoadBoundary>
+  );
+}
+
+/** Renders the canvas once its spec can be laid out (suspends while the layout engine loads). */
+function LayoutGate(props: ArchitectureCanvasProps) {
+  const architecture = useArchitecture();
+  const spec = useSelector(architecture.actor, (s) => s.context.spec);
+  useLayoutReady(spec);
+  return <Canvas {...props} />;
+}
+
+function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
   const architecture = useArchitecture();
   const selection = useSelection();
   // Changes only when `docker create` puts a new container (new actor) in a slot.
@@ -43,7 +64,7 @@ export function ArchitectureCanvas({ colorMode = 'system' }: ArchitectureCanvasP
   // A new spec object only when the services change (`scale`, a replay adding a service).
   const spec = useSelector(architecture.actor, (s) => s.context.spec);
   const graph = useMemo(() => architectureGraph(spec), [spec]);
-  const layout = useMemo(() => layoutArchitecture(spec), [spec]);
+  const layout = useMemo(() => architectureLayout(spec), [spec]);
   const nodeCache = useRef(new Map<string, ContainerFlowNode>());
   const edgeCache = useRef(new Map<string, DependencyFlowEdge>());
 

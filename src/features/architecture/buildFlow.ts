@@ -5,7 +5,7 @@
  */
 import type { ContainerActor } from '../../../machines';
 import { groupId, placeholderId, type ArchitectureGraph } from '../../model/layout/architectureGraph';
-import { NODE_HEIGHT, NODE_WIDTH, type ArchitectureLayout } from '../../model/layout/layoutArchitecture';
+import { NODE_HEIGHT, NODE_WIDTH, type ArchitectureLayout } from '../../model/layout/layoutGeometry';
 import type { ContainerFlowNode, DependencyFlowEdge, PlaceholderFlowEdge, ServiceFlowNode } from './flowTypes';
 
 type ActorOf = (name: string) => ContainerActor | undefined;

@@ -5,7 +5,7 @@
  */
 import { useCallback, type KeyboardEvent } from 'react';
 import { useStoreApi } from '@xyflow/react';
-import { NODE_HEIGHT, NODE_WIDTH } from '../../model/layout/layoutArchitecture';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../model/layout/layoutGeometry';
 import { directionOfKey, nearestInDirection } from '../../model/layout/nearestInDirection';
 
 function centerOf(position: { x: number; y: number }) {

@@ -109,7 +109,7 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
                 <input
                   type="checkbox"
                   checked={document.activeProfiles.includes(profile) || document.activeProfiles.includes('*')}
-                  onChange={(e) => controller.setProfile(profile, e.target.checked)}
+                  onChange={(e) => void controller.setProfile(profile, e.target.checked)}
                 />
                 {profile}
               </label>
@@ -226,7 +226,7 @@ function PasteDialog({ controller, onClose }: { controller: ComposeController; o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // On success the session is replaced and the page re-mounts, closing the dialog.
-    setError(controller.loadText(text, { origin: 'paste' }));
+    void controller.loadText(text, { origin: 'paste' }).then(setError);
   };
 
   return (

@@ -3,12 +3,15 @@
  * loads them into the session store. Lives outside React (the app creates one per page),
  * so the file's text survives the remount that every load causes: changing the profile
  * filter parses it again. Errors never touch the architecture on screen: `store.load` is
- * called only for a file that parsed.
+ * called only for a file that parsed. The parser (YAML + the compose schema, the biggest
+ * part of the page's code) is a separate chunk, loaded with the first file.
  */
 import { ecommerceScenario, type ArchitectureSpec } from '../../../machines';
+import { preloadLayoutEngine } from '../../model/layout/architectureLayouts';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { COMPOSE_EXAMPLES, DEFAULT_EXAMPLE_ID, exampleAtUrl, exampleById } from './examples';
-import { baseName, fileSizeError, formatBytes, loadComposeText, MAX_COMPOSE_BYTES, resolveComposeUrl } from './loadCompose';
+import { baseName, fileSizeError, formatBytes, MAX_COMPOSE_BYTES, resolveComposeUrl } from './composeInput';
+import type { ComposeLoadResult, LoadComposeOptions } from './loadCompose';
 
 /** What `load` needs from the session store. */
 export interface SessionLoader {
@@ -52,11 +55,36 @@ export interface ComposeControllerOptions {
   baseUrl?: () => string;
 }
 
+export interface LoadTextOptions {
+  fileName?: string;
+  title?: string;
+  origin?: LoadOrigin;
+  exampleId?: string;
+  activeProfiles?: readonly string[];
+}
+
+type ParseCompose = (text: string, options: LoadComposeOptions) => ComposeLoadResult;
+
+let parser: Promise<ParseCompose> | null = null;
+
+/** The compose parser, loaded once on first use (a dynamic import: its own chunk), with the layout engine its files need. */
+export function loadComposeParser(): Promise<ParseCompose> {
+  preloadLayoutEngine();
+  parser ??= import('./loadCompose').then(
+    (module) => module.loadComposeText,
+    (cause: unknown) => {
+      parser = null; // a failed chunk load (offline) may be retried
+      throw cause;
+    },
+  );
+  return parser;
+}
+
 export interface ComposeController {
   get(): ComposeState;
   subscribe(listener: () => void): () => void;
-  /** Parses `text` and loads it; returns the error message when it did not load. */
-  loadText(text: string, options?: { fileName?: string; title?: string; origin?: LoadOrigin; exampleId?: string; activeProfiles?: readonly string[] }): string | null;
+  /** Parses `text` and loads it; resolves to the error message when it did not load. */
+  loadText(text: string, options?: LoadTextOptions): Promise<string | null>;
   /** Reads a `File` (size-checked first) and loads it. */
   loadFile(file: Pick<File, 'name' | 'size' | 'text'>, origin?: LoadOrigin): Promise<string | null>;
   /** Fetches a compose file (`?compose=` value or an example path) and loads it. */
@@ -64,7 +92,7 @@ export interface ComposeController {
   /** Loads an entry of the Example list. */
   loadExample(id: string): Promise<string | null>;
   /** Turns a profile on or off: the file is parsed again with the new `activeProfiles` and loaded. */
-  setProfile(profile: string, active: boolean): string | null;
+  setProfile(profile: string, active: boolean): Promise<string | null>;
   dismissError(): void;
   dismissWarnings(): void;
 }
@@ -90,10 +118,17 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
     return message;
   };
 
-  const loadText: ComposeController['loadText'] = (text, opts = {}) => {
+  /** Parses and loads `text` for the request `mine` (dropped when a later request came). */
+  const parseAndLoad = async (text: string, opts: LoadTextOptions, mine: number): Promise<string | null> => {
     const origin = opts.origin ?? 'paste';
-    ticket++;
-    const result = loadComposeText(text, {
+    let parse: ParseCompose;
+    try {
+      parse = await loadComposeParser();
+    } catch (cause) {
+      return fail(`The compose parser could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. The architecture on screen is unchanged.`, origin, mine);
+    }
+    if (mine !== ticket) return null;
+    const result = parse(text, {
       ...(opts.fileName !== undefined ? { fileName: opts.fileName } : {}),
       ...(opts.title !== undefined ? { title: opts.title } : {}),
       activeProfiles: opts.activeProfiles ?? [],
@@ -121,6 +156,8 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
     return null;
   };
 
+  const loadText: ComposeController['loadText'] = (text, opts = {}) => parseAndLoad(text, opts, ++ticket);
+
   const loadFile: ComposeController['loadFile'] = async (file, origin = 'file') => {
     const tooBig = fileSizeError(file.name, file.size);
     if (tooBig) {
@@ -128,6 +165,7 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
       return fail(tooBig, origin);
     }
     const mine = ++ticket;
+    void loadComposeParser().catch(() => undefined); // fetched while the file is read
     set({ busy: `Reading ${file.name}…` });
     let text: string;
     try {
@@ -136,7 +174,7 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
       return fail(`${file.name} could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, origin, mine);
     }
     if (mine !== ticket) return null;
-    return loadText(text, { fileName: file.name, origin });
+    return parseAndLoad(text, { fileName: file.name, origin }, mine);
   };
 
   const loadUrl: ComposeController['loadUrl'] = async (value, origin = 'url') => {
@@ -146,6 +184,7 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
     if (!resolved.ok) return fail(`Could not load the compose file (${what}): ${resolved.message} The architecture on screen is unchanged.`, origin, mine);
     const { url } = resolved;
     const example = exampleAtUrl(url, base());
+    void loadComposeParser().catch(() => undefined); // fetched along with the file
     set({ busy: `Loading ${baseName(url)}…` });
     let text: string;
     try {
@@ -160,11 +199,15 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
       return fail(`Could not load the compose file ${url}: ${reason}${hint}. The architecture on screen is unchanged.`, origin, mine);
     }
     if (mine !== ticket) return null;
-    return loadText(text, {
-      fileName: url,
-      origin,
-      ...(example ? { exampleId: example.id, title: example.title } : {}),
-    });
+    return parseAndLoad(
+      text,
+      {
+        fileName: url,
+        origin,
+        ...(example ? { exampleId: example.id, title: example.title } : {}),
+      },
+      mine,
+    );
   };
 
   const loadExample: ComposeController['loadExample'] = async (id) => {
@@ -182,7 +225,7 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
 
   const setProfile: ComposeController['setProfile'] = (profile, active) => {
     const doc = state.document;
-    if (!doc) return null;
+    if (!doc) return Promise.resolve(null);
     const next = active ? [...new Set([...doc.activeProfiles, profile])] : doc.activeProfiles.filter((p) => p !== profile);
     return loadText(doc.text, {
       origin: 'profile',

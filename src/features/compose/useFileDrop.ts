@@ -6,7 +6,7 @@
  * Returns whether files are being dragged over the page (for an overlay).
  */
 import { useEffect, useRef, useState } from 'react';
-import { isComposeFileName, looksLikeComposeText, MAX_COMPOSE_BYTES } from './loadCompose';
+import { isComposeFileName, looksLikeComposeText, MAX_COMPOSE_BYTES } from './composeInput';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');

@@ -2,33 +2,35 @@
  * zod schemas of the events a host may send to a container (CONTRACTS.md §1 commands and
  * process events) and of the Compose actions, shared by the postMessage protocol and
  * the story files. `daemon.restore` is internal and not accepted from outside.
+ * (`zod/mini`, see `src/model/validation/zod.ts`: the embed checks these at start.)
  */
-import { z } from 'zod';
 import type { ComposeAction, ContainerEvent, RestartPolicy } from '../../../machines';
+import { z } from '../../model/validation/zod';
 
 const RESTART_POLICY = /^(no|always|unless-stopped|on-failure(:\d{1,4})?)$/;
 
-const strict = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
+const strict = z.strictObject;
+const seconds = () => z.optional(z.number().check(z.int(), z.minimum(-1), z.maximum(3600)));
 
 /** Any machine event a host may send (`{ type: 'pause' }`, `{ type: 'stop', timeoutSeconds: 2 }`, …). */
 export const containerEventSchema = z.discriminatedUnion(
   'type',
   [
     strict({ type: z.literal('start') }),
-    strict({ type: z.literal('stop'), timeoutSeconds: z.number().int().min(-1).max(3600).optional() }),
-    strict({ type: z.literal('kill'), signal: z.string().regex(/^[A-Za-z0-9+]{1,16}$/, { message: 'expected a signal such as SIGTERM, TERM or 15' }).optional() }),
+    strict({ type: z.literal('stop'), timeoutSeconds: seconds() }),
+    strict({ type: z.literal('kill'), signal: z.optional(z.string().check(z.regex(/^[A-Za-z0-9+]{1,16}$/, { message: 'expected a signal such as SIGTERM, TERM or 15' }))) }),
     strict({ type: z.literal('pause') }),
     strict({ type: z.literal('unpause') }),
-    strict({ type: z.literal('restart'), timeoutSeconds: z.number().int().min(-1).max(3600).optional() }),
-    strict({ type: z.literal('remove'), force: z.boolean().optional() }),
+    strict({ type: z.literal('restart'), timeoutSeconds: seconds() }),
+    strict({ type: z.literal('remove'), force: z.optional(z.boolean()) }),
     strict({
       type: z.literal('update'),
-      restartPolicy: z
-        .string()
-        .regex(RESTART_POLICY, { message: 'expected no, always, unless-stopped or on-failure[:N]' })
-        .transform((v) => v as RestartPolicy),
+      restartPolicy: z.pipe(
+        z.string().check(z.regex(RESTART_POLICY, { message: 'expected no, always, unless-stopped or on-failure[:N]' })),
+        z.transform((v: string) => v as RestartPolicy),
+      ),
     }),
-    strict({ type: z.literal('exit'), exitCode: z.number().int().min(0).max(255) }),
+    strict({ type: z.literal('exit'), exitCode: z.number().check(z.int(), z.minimum(0), z.maximum(255)) }),
     strict({ type: z.literal('oom') }),
     strict({ type: z.literal('probe'), result: z.enum(['pass', 'fail']) }),
   ],

@@ -14,19 +14,18 @@ import { DEFAULT_SCENARIO, type EmbedOptions, type StoryRef } from './embedParam
 import {
   clearSave,
   encodeStateHash,
-  loadSave,
+  hasSave,
+  isStateHash,
   makeEmbedSave,
-  readStateHash,
   restoreProblem,
   stateLink,
   storageKey,
   writeSave,
   type KeyValueStorage,
   type ReadSaveResult,
-} from './persistence';
+} from './saves';
 import type { CommandResult, ContainerStates, ProtocolTarget } from './protocol';
-import { BUILTIN_STORIES } from './stories/builtinStories';
-import { StoryPlayer, applyStep, type StoryPosition, type StoryTarget } from './stories/storyPlayer';
+import type { StoryPlayer, StoryPosition, StoryTarget } from './stories/storyPlayer';
 import type { Story } from './stories/storySchema';
 
 /** The part of the app's `SessionStore` an embed uses. */
@@ -101,6 +100,17 @@ async function defaultFetchText(url: string): Promise<string> {
 
 let alertIds = 0;
 
+/** The saved-state reader: zod and the machines' save schema, a chunk of its own on the pages. */
+const loadSaveReader = () => import('./persistence');
+type SaveReader = Awaited<ReturnType<typeof loadSaveReader>>;
+/** The built-in stories and the story player: a chunk of its own, for embeds with `story=`. */
+const loadStoryRuntime = () => import('./stories/storyRuntime');
+type StoryRuntime = Awaited<ReturnType<typeof loadStoryRuntime>>;
+
+function readerProblem(cause: unknown): string {
+  return `its reader could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`;
+}
+
 export class EmbedController implements ProtocolTarget {
   readonly store: EmbedSessionStore;
   private optionsValue: EmbedOptions;
@@ -118,6 +128,21 @@ export class EmbedController implements ProtocolTarget {
   /** Set once a user or host changed something since the last reset. */
   private dirty = false;
   readonly ready: Promise<void>;
+  /**
+   * The saved-state reader, loading from the start when there is a save to restore (a
+   * `#state=` link or this embed's localStorage entry), else null.
+   */
+  private readonly saveReader: Promise<SaveReader> | null;
+  /** The story runtime, loading from the start when `story=` is set, else null. */
+  private readonly storyRuntime: Promise<StoryRuntime> | null;
+  /** The story runtime once loaded (set before `player`). */
+  private stories: StoryRuntime | null = null;
+  /**
+   * What the first render needs beyond the main chunk (the saved-state reader, the story
+   * runtime), loading; null when nothing. A page may wait for it before it renders, so it
+   * does not show the start state, or no story controls, for a moment. Never rejects.
+   */
+  readonly firstView: Promise<void> | null;
 
   constructor(
     options: EmbedOptions,
@@ -129,6 +154,20 @@ export class EmbedController implements ProtocolTarget {
     if (!spec) throw new Error(`missing built-in scenario ${DEFAULT_SCENARIO}`);
     this.store = env.createStore({ kind: 'spec', spec, title: spec.project });
     this.key = storageKey(env.pageUrl, options, [env.embedId, env.storageScope].filter(Boolean).join('|') || null);
+    const hasLink = env.stateHash ? isStateHash(env.stateHash) : false;
+    this.saveReader = hasLink || hasSave(env.storage, this.key) ? loadSaveReader() : null;
+    // Failures are reported by restore(); this only keeps a rejected chunk load from going unhandled.
+    this.saveReader?.catch(() => undefined);
+    this.storyRuntime = options.story ? loadStoryRuntime() : null;
+    this.storyRuntime?.catch(() => undefined);
+    const needed = [this.saveReader, this.storyRuntime].filter((p) => p !== null);
+    this.firstView =
+      needed.length > 0
+        ? Promise.all(needed).then(
+            () => undefined,
+            () => undefined,
+          )
+        : null;
     this.view = { options, alerts: problems.map((text) => ({ id: ++alertIds, text })), notice: null, story: null, link: null };
     this.unsubscribeStore = this.store.subscribe(() => this.onSession());
     this.watchArchitecture();
@@ -182,7 +221,7 @@ export class EmbedController implements ProtocolTarget {
 
   /** `docker compose <action>`; with a story (clock paused) it runs to its end at once, like a story step. */
   compose(action: ComposeAction): CommandResult {
-    if (this.player) return applyStep(this.target(), { compose: action });
+    if (this.player && this.stories) return this.stories.applyStep(this.target(), { compose: action });
     this.session.architecture.compose(action);
     return { ok: true };
   }
@@ -239,8 +278,17 @@ export class EmbedController implements ProtocolTarget {
   }
 
   /** Restores the state in a `#state=` hash (a link opened in the same page); false when there is none or it is refused. */
-  restoreLink(hash: string): boolean {
-    const read = readStateHash(hash);
+  async restoreLink(hash: string): Promise<boolean> {
+    if (!isStateHash(hash)) return false;
+    let reader: SaveReader;
+    try {
+      reader = await loadSaveReader();
+    } catch (cause) {
+      this.alert(restoreProblem('link', readerProblem(cause)));
+      return false;
+    }
+    if (this.disposed) return false;
+    const read = reader.readStateHash(hash);
     return read ? this.applySave(read, 'link') : false;
   }
 
@@ -295,7 +343,9 @@ export class EmbedController implements ProtocolTarget {
     }
     if (options.story) await this.loadStory(options.story);
     if (this.disposed) return;
-    const restored = this.restore();
+    // Without a save, no await: the rest applies before the first render, as before.
+    const restored = this.saveReader ? await this.restore() : false;
+    if (this.disposed) return;
     // A story starts from a fresh, settled platform (or at the step asked for).
     if (!restored && this.player) this.goToStep(options.step ?? 0);
     if (options.select !== null) this.selectOption(options.select);
@@ -338,9 +388,16 @@ export class EmbedController implements ProtocolTarget {
   }
 
   private async loadStory(ref: StoryRef): Promise<void> {
+    let stories: StoryRuntime;
+    try {
+      stories = await (this.storyRuntime ?? loadStoryRuntime());
+    } catch (cause) {
+      this.alert(`The story could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}.`);
+      return;
+    }
     let story: Story | undefined;
     if (ref.kind === 'builtin') {
-      story = BUILTIN_STORIES[ref.id];
+      story = stories.BUILTIN_STORIES[ref.id];
     } else {
       this.notice('Loading the story…');
       try {
@@ -361,7 +418,8 @@ export class EmbedController implements ProtocolTarget {
       const spec = scenarios[story.scenario];
       if (spec) this.quietly(() => this.store.load({ kind: 'spec', spec, title: spec.project }));
     }
-    const player = new StoryPlayer(story, {
+    this.stories = stories;
+    const player = new stories.StoryPlayer(story, {
       current: () => this.target(),
       restart: () => {
         this.store.reset();
@@ -381,10 +439,19 @@ export class EmbedController implements ProtocolTarget {
   }
 
   /** Restores from the link, else from localStorage. True when something was restored. */
-  private restore(): boolean {
-    const fromLink = this.env.stateHash ? readStateHash(this.env.stateHash) : null;
+  private async restore(): Promise<boolean> {
+    if (!this.saveReader) return false;
+    let reader: SaveReader;
+    try {
+      reader = await this.saveReader;
+    } catch (cause) {
+      this.alert(restoreProblem(this.env.stateHash && isStateHash(this.env.stateHash) ? 'link' : 'storage', readerProblem(cause)));
+      return false;
+    }
+    if (this.disposed) return false;
+    const fromLink = this.env.stateHash ? reader.readStateHash(this.env.stateHash) : null;
     if (fromLink) return this.applySave(fromLink, 'link');
-    const fromStorage = loadSave(this.env.storage, this.key);
+    const fromStorage = reader.loadSave(this.env.storage, this.key);
     if (!fromStorage) return false;
     const ok = this.applySave(fromStorage, 'storage');
     if (!ok) clearSave(this.env.storage, this.key);

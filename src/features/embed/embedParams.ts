@@ -4,9 +4,9 @@
  * or invalid parameter gives a friendly problem (shown in a `role="alert"`) and its
  * default is used instead. Pure: no DOM, no fetch.
  */
-import { z } from 'zod';
 import { scenarios } from '../../../machines';
-import { BUILTIN_STORY_IDS } from './stories/builtinStories';
+import { z } from '../../model/validation/zod';
+import { BUILTIN_STORY_IDS } from './stories/storyIds';
 
 /** Parameter / attribute names, in the order the docs list them. */
 export const EMBED_PARAM_NAMES = [
@@ -102,59 +102,74 @@ const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
 const BOOLEAN_TRUE = ['', '1', 'true', 'yes', 'on'];
 const BOOLEAN_FALSE = ['0', 'false', 'no', 'off'];
 
-const booleanSchema = z.string().transform((v, ctx) => {
-  const lower = v.trim().toLowerCase();
-  if (BOOLEAN_TRUE.includes(lower)) return true;
-  if (BOOLEAN_FALSE.includes(lower)) return false;
-  ctx.addIssue({ code: 'custom', message: 'expected 1 or 0' });
+/** An issue for a `z.transform` that refuses its input (then it returns `z.NEVER`). */
+function refuse(ctx: z.core.ParsePayload, message: string): typeof z.NEVER {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value });
   return z.NEVER;
-});
+}
+
+const booleanSchema = z.pipe(
+  z.string(),
+  z.transform((v: string, ctx) => {
+    const lower = v.trim().toLowerCase();
+    if (BOOLEAN_TRUE.includes(lower)) return true;
+    if (BOOLEAN_FALSE.includes(lower)) return false;
+    return refuse(ctx, 'expected 1 or 0');
+  }),
+);
 
 function httpUrlSchema(baseUrl: string) {
-  return z.string().transform((v, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(v.trim(), baseUrl);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not a URL' });
-      return z.NEVER;
-    }
-    if (v.trim() === '' || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      ctx.addIssue({ code: 'custom', message: 'is not an http(s) URL' });
-      return z.NEVER;
-    }
-    return url.href;
-  });
+  return z.pipe(
+    z.string(),
+    z.transform((v: string, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(v.trim(), baseUrl);
+      } catch {
+        return refuse(ctx, 'is not a URL');
+      }
+      if (v.trim() === '' || (url.protocol !== 'http:' && url.protocol !== 'https:')) return refuse(ctx, 'is not an http(s) URL');
+      return url.href;
+    }),
+  );
 }
 
 function schemas(baseUrl: string) {
   const scenarioIds = Object.keys(scenarios);
   return {
-    scenario: z.string().refine((v) => Object.hasOwn(scenarios, v), { message: `is not a built-in scenario (built-in: ${scenarioIds.join(', ')})` }),
+    scenario: z.string().check(z.refine((v) => Object.hasOwn(scenarios, v), { message: `is not a built-in scenario (built-in: ${scenarioIds.join(', ')})` })),
     compose: httpUrlSchema(baseUrl),
     events: httpUrlSchema(baseUrl),
-    theme: z
-      .enum(['light', 'dark', 'auto', 'system'], { message: 'expected light, dark or auto' })
-      .transform((v): EmbedTheme => (v === 'system' ? 'auto' : v)),
+    theme: z.pipe(
+      z.enum(['light', 'dark', 'auto', 'system'], { message: 'expected light, dark or auto' }),
+      z.transform((v: 'light' | 'dark' | 'auto' | 'system'): EmbedTheme => (v === 'system' ? 'auto' : v)),
+    ),
     controls: z.enum(['full', 'compact', 'none'], { message: 'expected full, compact or none' }),
-    select: z.string().regex(CONTAINER_NAME, { message: 'is not a container name' }),
-    story: z.string().transform((v, ctx): StoryRef => {
-      const value = v.trim();
-      if ((BUILTIN_STORY_IDS as readonly string[]).includes(value)) return { kind: 'builtin', id: value };
-      // A bare word that is not a built-in id is a typo, not a relative URL.
-      if (/^[a-z0-9-]+$/i.test(value)) {
-        ctx.addIssue({ code: 'custom', message: `is not a built-in story (built-in: ${BUILTIN_STORY_IDS.join(', ')}) nor a URL of a .json or .yaml file` });
-        return z.NEVER;
-      }
-      const parsed = httpUrlSchema(baseUrl).safeParse(value);
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: 'is neither a built-in story nor an http(s) URL' });
-        return z.NEVER;
-      }
-      return { kind: 'url', url: parsed.data };
-    }),
-    step: z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(0, { message: 'must be 0 or more' }).max(1000, { message: 'must be at most 1000' }),
-    speed: z.coerce.number({ message: 'expected a number' }).min(0, { message: 'must be 0 or more' }).max(100, { message: 'must be at most 100' }),
+    select: z.string().check(z.regex(CONTAINER_NAME, { message: 'is not a container name' })),
+    story: z.pipe(
+      z.string(),
+      z.transform((v: string, ctx): StoryRef => {
+        const value = v.trim();
+        if ((BUILTIN_STORY_IDS as readonly string[]).includes(value)) return { kind: 'builtin', id: value };
+        // A bare word that is not a built-in id is a typo, not a relative URL.
+        if (/^[a-z0-9-]+$/i.test(value)) {
+          return refuse(ctx, `is not a built-in story (built-in: ${BUILTIN_STORY_IDS.join(', ')}) nor a URL of a .json or .yaml file`);
+        }
+        const parsed = httpUrlSchema(baseUrl).safeParse(value);
+        if (!parsed.success) return refuse(ctx, 'is neither a built-in story nor an http(s) URL');
+        return { kind: 'url', url: parsed.data };
+      }),
+    ),
+    step: z.coerce
+      .number({ message: 'expected a whole number' })
+      .check(
+        z.int({ message: 'expected a whole number' }),
+        z.minimum(0, { message: 'must be 0 or more' }),
+        z.maximum(1000, { message: 'must be at most 1000' }),
+      ),
+    speed: z.coerce
+      .number({ message: 'expected a number' })
+      .check(z.minimum(0, { message: 'must be 0 or more' }), z.maximum(100, { message: 'must be at most 100' })),
     readonly: booleanSchema,
     fit: booleanSchema,
     learn: booleanSchema,
@@ -183,16 +198,18 @@ function show(value: string): string {
 }
 
 /** One origin, exactly `scheme://host[:port]` (http or https). */
-const originSchema = z.string().refine(
-  (item) => {
-    try {
-      const url = new URL(item);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '');
-    } catch {
-      return false;
-    }
-  },
-  { message: 'is not an origin' },
+const originSchema = z.string().check(
+  z.refine(
+    (item: string) => {
+      try {
+        const url = new URL(item);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '');
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not an origin' },
+  ),
 );
 
 /** Parses and validates an origin list (`https://a.example, http://localhost:8080`). */
@@ -218,7 +235,7 @@ export function parseAllowOrigins(value: string): { origins: string[]; problems:
 }
 
 /** `en`, `en-GB`, …: the only language there is. */
-const langSchema = z.string().regex(/^en(-[a-z0-9]{1,8})*$/i);
+const langSchema = z.string().check(z.regex(/^en(-[a-z0-9]{1,8})*$/i));
 
 /** The language asked for, or a problem: only English exists. */
 function parseLang(value: string): string | null {

@@ -15,8 +15,8 @@
  * it has an id, otherwise ignored. Handling never throws and a refused message never
  * changes state.
  */
-import { z } from 'zod';
 import type { ComposeAction, ContainerEvent } from '../../../machines';
+import { z } from '../../model/validation/zod';
 import { asContainerEvent, composeEventSchema, containerEventSchema } from './containerEventSchema';
 
 /** The `source` of every message of this protocol. */
@@ -55,23 +55,21 @@ export type OutMessage = StateMessage | ReplyMessage | KeyMessage;
 /** Message types this protocol sends: never treated as requests (two embeds must not answer each other forever). */
 const OUTGOING_TYPES: ReadonlySet<unknown> = new Set(['state', 'reply', 'key']);
 
-const idSchema = z.union([z.string().max(200), z.number().finite()]);
+const idSchema = z.union([z.string().check(z.maxLength(200)), z.number()]);
 const base = {
   source: z.literal(MESSAGE_SOURCE),
-  id: idSchema.optional(),
+  id: z.optional(idSchema),
   /** For pages with several `<container-lifecycle>` elements: the `id` of the one addressed. */
-  target: z.string().max(200).optional(),
+  target: z.optional(z.string().check(z.maxLength(200))),
 };
 
-const sendSchema = z
-  .object({
-    ...base,
-    type: z.literal('send'),
-    container: z.string().min(1, { message: 'container is empty' }).max(255),
-    event: z.unknown(),
-  })
-  .strict();
-const simpleSchema = z.object({ ...base, type: z.enum(['step', 'back', 'reset', 'getState']) }).strict();
+const sendSchema = z.strictObject({
+  ...base,
+  type: z.literal('send'),
+  container: z.string().check(z.minLength(1, { message: 'container is empty' }), z.maxLength(255)),
+  event: z.unknown(),
+});
+const simpleSchema = z.strictObject({ ...base, type: z.enum(['step', 'back', 'reset', 'getState']) });
 
 export type InMessage =
   | { type: 'send'; container: string; event: ContainerEvent; id?: MessageId; target?: string }
@@ -84,7 +82,7 @@ export type ParseResult =
   | { kind: 'invalid'; id: MessageId | null; error: string }
   | { kind: 'valid'; message: InMessage };
 
-function firstProblem(error: z.ZodError, prefix = ''): string {
+function firstProblem(error: z.core.$ZodError, prefix = ''): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid message';
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');

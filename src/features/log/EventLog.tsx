@@ -1,50 +1,31 @@
 /**
  * The event history (`role="log"`): newest at the bottom, following new entries unless
- * the reader scrolled up. Renders at most the last 300 entries.
+ * the reader scrolled up. Renders at most the last 300 entries. The panel and its
+ * `role="log"` element render at once; the entries (`LogEntries`, with the Learn
+ * explanations) are a chunk of their own, shown once the canvas is painted.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useArchitecture, useSession } from '../../model/session/useSession';
-import { useLearn } from '../learn/LearnContext';
+import { Suspense, useRef, useState } from 'react';
+import { AfterIdle, preloadable } from '../../model/lazy/loadLater';
 import { LearnToggle } from '../learn/LearnToggle';
-import { useRestartNotes } from '../learn/useRestartNotes';
-import { visibleEntries } from './healthExecFilter';
-import { LogEntryView } from './LogEntryView';
-import { replayDetailsFor } from './replayDetails';
-import { useLog } from './useLog';
 import './EventLog.css';
 
-/** Most entries rendered. */
-export const LOG_RENDER_LIMIT = 300;
+const lazyEntries = preloadable(() => import('./LogEntries').then((m) => m.LogEntries));
+const LogEntries = lazyEntries.Component;
+
+/** Starts loading the log's entries (they are shown once the page is idle). */
+export const preloadLogEntries = lazyEntries.preload;
 
 /** The log panel. */
 export function EventLog() {
-  const architecture = useArchitecture();
-  const { replay } = useSession();
-  // Before useLog: a crash is marked for the restart-policy note before its entry renders.
-  useRestartNotes(architecture);
-  const [learn] = useLearn();
-  const entries = useLog(architecture);
-  // Entries are new objects after a replay seeks backwards, so memoized entries re-read this.
-  const replayDetails = useMemo(() => (replay ? replayDetailsFor(replay) : undefined), [replay]);
   // Health-check probes (exec_create/exec_start/exec_die) are hidden unless asked for.
   const [showExec, setShowExec] = useState(false);
-  const shown = visibleEntries(entries, showExec);
-  const visible = shown.length > LOG_RENDER_LIMIT ? shown.slice(-LOG_RENDER_LIMIT) : shown;
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
-
-  const nameOfId = useCallback((id: string) => architecture.containers.find((c) => c.id === id)?.name, [architecture]);
 
   const onScroll = () => {
     const el = scroller.current;
     if (el) following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
   };
-
-  const last = visible.at(-1)?.seq;
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && following.current) el.scrollTop = el.scrollHeight;
-  }, [last]);
 
   return (
     <section className="event-log" aria-labelledby="event-log-title">
@@ -60,11 +41,11 @@ export function EventLog() {
       </div>
       {/* role="log" is implicitly a polite live region; the LiveAnnouncer speaks instead, once per change. */}
       <div ref={scroller} className="event-log__scroller" role="log" aria-label="Event log" aria-live="off" tabIndex={0} onScroll={onScroll}>
-        <ol className="event-log__list">
-          {visible.map((entry) => (
-            <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} replayDetails={replayDetails} learn={learn} />
-          ))}
-        </ol>
+        <AfterIdle>
+          <Suspense fallback={null}>
+            <LogEntries showExec={showExec} scroller={scroller} following={following} />
+          </Suspense>
+        </AfterIdle>
       </div>
     </section>
   );

@@ -4,7 +4,7 @@
  */
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { SessionSource } from '../../model/session/sessionSource';
-import { eventsLogSource, readEventsFile } from './loadEventsLog';
+import { loadEventsLogParser, parserLoadError } from './eventsLogInput';
 import './ReplayPanel.css';
 
 /** Props of {@link EventsLogTools}. */
@@ -26,7 +26,13 @@ export function EventsLogTools({ onLoad, onError }: EventsLogToolsProps) {
     // Cleared so that choosing the same file again loads it again.
     input.value = '';
     if (!file) return;
-    const result = await readEventsFile(file);
+    let result;
+    try {
+      result = await (await loadEventsLogParser()).readEventsFile(file);
+    } catch (cause) {
+      onError(parserLoadError(cause));
+      return;
+    }
     if (result.ok) onLoad(result.source);
     else onError(result.error);
   };
@@ -52,9 +58,15 @@ function PasteEventsLog({ onLoad }: Pick<EventsLogToolsProps, 'onLoad'>) {
     dialogRef.current?.close();
     setError(null);
   };
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = eventsLogSource(text, 'pasted events log');
+    let result;
+    try {
+      result = (await loadEventsLogParser()).eventsLogSource(text, 'pasted events log');
+    } catch (cause) {
+      setError(parserLoadError(cause));
+      return;
+    }
     if (!result.ok) {
       setError(result.error);
       return;
@@ -70,7 +82,7 @@ function PasteEventsLog({ onLoad }: Pick<EventsLogToolsProps, 'onLoad'>) {
         Paste events log
       </button>
       <dialog ref={dialogRef} className="paste-dialog" aria-labelledby={`${ids}-title`} onClose={() => setError(null)}>
-        <form className="paste-dialog__form" onSubmit={submit}>
+        <form className="paste-dialog__form" onSubmit={(e) => void submit(e)}>
           <h2 id={`${ids}-title`} className="paste-dialog__title">
             Paste a docker events log
           </h2>

@@ -1,31 +1,19 @@
 /**
  * From text (a file, a paste, a fetched URL) to a replay session source, with the
  * messages a reader sees when that fails. Pure except `readEventsFile` / `fetchEventsLog`,
- * which only read and hand the text on.
+ * which only read and hand the text on. The checks made before parsing live in
+ * `eventsLogInput.ts` (re-exported here); the pages load this module with the first log.
  */
 import { checkOrdering } from '../../model/events/ordering';
-import { DEFAULT_MAX_BYTES, utf8Length } from '../../model/events/limits';
+import { utf8Length } from '../../model/events/limits';
 import { parseEventsLog } from '../../model/events/parseEventsLog';
 import type { EventsLogProblem, ParsedEventsLog } from '../../model/events/types';
 import type { SessionSource } from '../../model/session/sessionSource';
+import { sizeError, titleOfUrl } from './eventsLogInput';
 
-/** Largest log accepted, in bytes (the parser's own limit). */
-export const MAX_LOG_BYTES = DEFAULT_MAX_BYTES;
+export { eventsUrlFromSearch, formatBytes, MAX_LOG_BYTES, sizeError, titleOfUrl } from './eventsLogInput';
 
 export type LoadResult = { ok: true; source: Extract<SessionSource, { kind: 'replay' }> } | { ok: false; error: string };
-
-/** `5.0 MB`, `812 KB`, `97 bytes`. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
-
-/** The message for a log over the limit, or null when `bytes` is fine. */
-export function sizeError(bytes: number, what: string): string | null {
-  if (bytes <= MAX_LOG_BYTES) return null;
-  return `${what} is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_LOG_BYTES)}. Cut it down (for example with docker events --since/--until, or --filter container=NAME) and try again.`;
-}
 
 /** Parse problems and ordering warnings together, in line order. */
 function withWarnings(log: ParsedEventsLog): ParsedEventsLog {
@@ -70,35 +58,6 @@ export async function readEventsFile(file: Pick<File, 'name' | 'size' | 'text'>)
     return { ok: false, error: `Could not read "${file.name}": ${err instanceof Error ? err.message : String(err)}` };
   }
   return eventsLogSource(text, file.name);
-}
-
-/**
- * The `?events=` URL parameter resolved against the page's URL, or an error. Only http(s)
- * is fetched. `null` when the parameter is absent or empty.
- */
-export function eventsUrlFromSearch(search: string, pageUrl: string): { url: URL } | { error: string } | null {
-  const raw = new URLSearchParams(search).get('events');
-  if (raw === null || raw.trim() === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw, pageUrl);
-  } catch {
-    return { error: `The events= URL parameter "${raw}" is not a valid URL.` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { error: `The events= URL parameter must be an http(s) URL, not ${url.protocol}` };
-  }
-  return { url };
-}
-
-/** The file name at the end of a URL's path, for a title (`events.jsonl`), else the host. */
-export function titleOfUrl(url: URL): string {
-  const last = url.pathname.split('/').filter(Boolean).at(-1);
-  try {
-    return last ? decodeURIComponent(last) : url.host;
-  } catch {
-    return last ?? url.host;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { SessionSource } from '../../model/session/sessionSource';
-import { eventsUrlFromSearch, fetchEventsLog } from './loadEventsLog';
+import { eventsUrlFromSearch, loadEventsLogParser } from './eventsLogInput';
 
 /**
  * Loads the log named by `search` (default: the page's query string).
@@ -28,7 +28,8 @@ export function useEventsFromUrl(
     }
     const controller = new AbortController();
     setLoading(`Loading the events log from ${target.url.href}…`);
-    fetchEventsLog(target.url, fetch, controller.signal)
+    loadEventsLogParser()
+      .then(({ fetchEventsLog }) => fetchEventsLog(target.url, fetch, controller.signal))
       .then((result) => {
         if (controller.signal.aborted) return;
         if (result.ok) handlers.current.onLoad(result.source);

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { detectEventsLog } from '../../model/events/detectEventsLog';
 import type { SessionSource } from '../../model/session/sessionSource';
-import { eventsLogSource, sizeError } from './loadEventsLog';
+import { loadEventsLogParser, parserLoadError, sizeError } from './eventsLogInput';
 
 /** Files a compose loader takes (never answered here). */
 const COMPOSE_FILE = /\.(ya?ml)$/i;
@@ -39,7 +39,12 @@ export async function routeDroppedFile(
       message: `"${file.name}" is not a docker events log (its first line is neither JSON, an RFC 3339 time nor Type=…). Drop the output of docker events.`,
     };
   }
-  const result = eventsLogSource(text, file.name);
+  let result;
+  try {
+    result = (await loadEventsLogParser()).eventsLogSource(text, file.name);
+  } catch (cause) {
+    return { kind: 'error', message: parserLoadError(cause) };
+  }
   return result.ok ? { kind: 'load', source: result.source } : { kind: 'error', message: result.error };
 }
 

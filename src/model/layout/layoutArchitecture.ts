@@ -8,63 +8,32 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { ArchitectureSpec } from '../../../machines';
-import { architectureGraph, type PlaceholderReason, type ServiceVertex } from './architectureGraph';
+import { architectureGraph, type ServiceVertex } from './architectureGraph';
+import {
+  GROUP_HEADER,
+  GROUP_PADDING,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  PLACEHOLDER_HEIGHT,
+  REPLICA_GAP,
+  type ArchitectureLayout,
+  type LayoutOptions,
+  type Point,
+  type ServiceBox,
+} from './layoutGeometry';
 
-/** Size of a drawn container node, px (the node's CSS uses the same numbers). */
-export const NODE_WIDTH = 216;
-export const NODE_HEIGHT = 104;
-/** Inside a replica group box: padding around the replicas, header band, gaps between replicas, px. */
-export const GROUP_PADDING = 12;
-export const GROUP_HEADER = 38;
-export const REPLICA_GAP = 20;
-/** Height of a placeholder (service without containers), px; its width is `NODE_WIDTH`. */
-export const PLACEHOLDER_HEIGHT = NODE_HEIGHT;
-
-export interface LayoutOptions {
-  /** Node width, px. Default `NODE_WIDTH`. */
-  nodeWidth?: number;
-  /** Node height, px. Default `NODE_HEIGHT`. */
-  nodeHeight?: number;
-  /** Horizontal gap between ranks (columns), px. Default 76. */
-  rankSep?: number;
-  /** Vertical gap between nodes of one rank, px. Default 28. */
-  nodeSep?: number;
-  /**
-   * Width / height the drawing should suit (the canvas's shape). A rank (column) much
-   * taller than that is folded into 2–4 staggered sub-columns. Default 2.
-   */
-  aspectRatio?: number;
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** Where one service is drawn. */
-export interface ServiceBox {
-  service: string;
-  /** `single`: one container node; `group`: a box around 2+ replicas; `placeholder`: no container. */
-  kind: 'single' | 'group' | 'placeholder';
-  /** Top-left corner and size, px. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Containers drawn for the service. */
-  replicas: number;
-  placeholder?: PlaceholderReason;
-}
-
-export interface ArchitectureLayout {
-  /** Top-left corner of each container node, by container name. */
-  positions: Record<string, Point>;
-  /** Every service's box, in spec order. */
-  services: ServiceBox[];
-  /** Bounding box of the whole drawing, px. */
-  width: number;
-  height: number;
-}
+export {
+  GROUP_HEADER,
+  GROUP_PADDING,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  PLACEHOLDER_HEIGHT,
+  REPLICA_GAP,
+  type ArchitectureLayout,
+  type LayoutOptions,
+  type Point,
+  type ServiceBox,
+} from './layoutGeometry';
 
 /**
  * How replicas are arranged in their group: `tall` stacks up to 6 in one column, then a

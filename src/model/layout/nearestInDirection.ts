@@ -2,7 +2,7 @@
  * Keyboard navigation on the canvas: which container lies nearest in an arrow key's
  * direction. Pure geometry on node centres.
  */
-import type { Point } from './layoutArchitecture';
+import type { Point } from './layoutGeometry';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 

@@ -66,12 +66,12 @@ describe('compose controller', () => {
   it('re-parses with the new active profiles when a profile is toggled', async () => {
     const { controller, loads } = setup();
     await controller.loadFile(file('voting.yml', fixture(VOTING)));
-    controller.setProfile('seed', true);
+    await controller.setProfile('seed', true);
     expect(loads).toHaveLength(2);
     const on = loads[1];
     expect(on?.kind === 'spec' && on.spec.activeProfiles).toEqual(['seed']);
     expect(controller.get().document?.activeProfiles).toEqual(['seed']);
-    controller.setProfile('seed', false);
+    await controller.setProfile('seed', false);
     const off = loads[2];
     expect(off?.kind === 'spec' && off.spec.activeProfiles).toEqual([]);
   });
@@ -150,11 +150,11 @@ describe('compose controller', () => {
 
   it('dismisses errors and warnings', async () => {
     const { controller } = setup();
-    controller.loadText('version: "3"\nservices:\n  a:\n    image: x\n');
+    await controller.loadText('version: "3"\nservices:\n  a:\n    image: x\n');
     expect(controller.get().warnings.length).toBeGreaterThan(0);
     controller.dismissWarnings();
     expect(controller.get().warnings).toEqual([]);
-    controller.loadText(': : :');
+    await controller.loadText(': : :');
     expect(controller.get().error).not.toBeNull();
     controller.dismissError();
     expect(controller.get().error).toBeNull();

@@ -40,6 +40,7 @@ function allRunningExcept(overrides: Record<string, string>): Record<string, str
 describe('built-in stories', () => {
   it('are all valid stories', () => {
     expect(BUILTIN_STORY_IDS).toEqual(['typical-flow', 'graceful-vs-forced', 'crash-loop', 'dependency-fails']);
+    expect(Object.keys(BUILTIN_STORIES)).toEqual([...BUILTIN_STORY_IDS]);
     for (const story of Object.values(BUILTIN_STORIES)) {
       const parsed = parseStory(JSON.parse(JSON.stringify(story)));
       expect(parsed, story.id).toEqual({ ok: true, story });

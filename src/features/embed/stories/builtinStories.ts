@@ -122,4 +122,4 @@ export const BUILTIN_STORIES: Readonly<Record<string, Story>> = {
   'dependency-fails': dependencyFails,
 };
 
-export const BUILTIN_STORY_IDS = Object.keys(BUILTIN_STORIES) as readonly string[];
+export { BUILTIN_STORY_IDS } from './storyIds';

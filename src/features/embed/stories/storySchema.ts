@@ -13,9 +13,9 @@
  * - `{ wait: ms }`: simulated time passes (restart back-offs, stop grace periods).
  * Every step may carry a `caption`, shown over the canvas while that step is the last one applied.
  */
-import { z } from 'zod';
 import { scenarios, type ComposeAction, type ContainerEvent } from '../../../../machines';
 import { formatPath } from '../../../model/compose/composeError';
+import { z } from '../../../model/validation/zod';
 import { composeActionSchema, containerEventSchema } from '../containerEventSchema';
 
 export type StoryCommand = ContainerEvent | { type: 'create' } | { type: 'run' };
@@ -40,12 +40,15 @@ export interface Story {
 /** Most steps in a story. */
 export const MAX_STORY_STEPS = 500;
 
-const containerName = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, { message: 'expected a container name' });
-const caption = z.string().max(1000, { message: 'a caption is at most 1000 characters' }).optional();
+const containerName = z.string().check(z.regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, { message: 'expected a container name' }));
+const caption = z.optional(z.string().check(z.maxLength(1000, { message: 'a caption is at most 1000 characters' })));
 const SHORTHANDS = ['start', 'stop', 'kill', 'pause', 'unpause', 'restart', 'remove', 'create', 'run'] as const;
 
-const shorthandSchema = z.enum(SHORTHANDS).transform((type): StoryCommand => ({ type }) as StoryCommand);
-const slotCommandSchema = z.object({ type: z.enum(['create', 'run']) }).strict();
+const shorthandSchema = z.pipe(
+  z.enum(SHORTHANDS),
+  z.transform((type: (typeof SHORTHANDS)[number]): StoryCommand => ({ type }) as StoryCommand),
+);
+const slotCommandSchema = z.strictObject({ type: z.enum(['create', 'run']) });
 
 /** The schema that applies to a command value (so errors point inside the right shape). */
 function commandSchemaFor(value: unknown) {
@@ -55,26 +58,24 @@ function commandSchemaFor(value: unknown) {
 }
 
 const STEP_SCHEMAS = {
-  container: z.object({ container: containerName, command: z.unknown().optional(), caption }).strict(),
-  compose: z.object({ compose: composeActionSchema, caption }).strict(),
-  crash: z.object({ crash: containerName, exitCode: z.number().int().min(0).max(255).default(1), caption }).strict(),
-  wait: z
-    .object({ wait: z.number({ message: 'expected milliseconds' }).int().min(0).max(24 * 3600 * 1000, { message: 'at most a day (86400000 ms)' }), caption })
-    .strict(),
+  container: z.strictObject({ container: containerName, command: z.optional(z.unknown()), caption }),
+  compose: z.strictObject({ compose: composeActionSchema, caption }),
+  crash: z.strictObject({ crash: containerName, exitCode: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(255)), 1), caption }),
+  wait: z.strictObject({
+    wait: z.number({ message: 'expected milliseconds' }).check(z.int(), z.minimum(0), z.maximum(24 * 3600 * 1000, { message: 'at most a day (86400000 ms)' })),
+    caption,
+  }),
 } as const;
 
-const storyHead = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'expected lower-case letters, digits and dashes' }).optional(),
-    title: z.string().min(1).max(200),
-    description: z.string().max(2000).optional(),
-    scenario: z
-      .string()
-      .refine((id) => Object.hasOwn(scenarios, id), { message: `expected a built-in scenario (${Object.keys(scenarios).join(', ')})` })
-      .optional(),
-    steps: z.array(z.unknown()).min(1, { message: 'a story needs at least one step' }).max(MAX_STORY_STEPS),
-  })
-  .strict();
+const storyHead = z.strictObject({
+  id: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, { message: 'expected lower-case letters, digits and dashes' }))),
+  title: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z.optional(z.string().check(z.maxLength(2000))),
+  scenario: z.optional(
+    z.string().check(z.refine((id) => Object.hasOwn(scenarios, id), { message: `expected a built-in scenario (${Object.keys(scenarios).join(', ')})` })),
+  ),
+  steps: z.array(z.unknown()).check(z.minLength(1, { message: 'a story needs at least one step' }), z.maxLength(MAX_STORY_STEPS)),
+});
 
 export type ParseStoryResult = { ok: true; story: Story } | { ok: false; error: string };
 
@@ -85,7 +86,7 @@ function fail(where: string | undefined, path: Path, message: string): ParseStor
   return { ok: false, error: `${where ? `${where}: ` : ''}${at}: ${message}` };
 }
 
-function firstIssue(error: z.ZodError): { path: Path; message: string } {
+function firstIssue(error: z.core.$ZodError): { path: Path; message: string } {
   const issue = error.issues[0];
   if (!issue) return { path: [], message: 'invalid' };
   // An unrecognised key is reported on its object with the key in `keys`.

@@ -1,0 +1,55 @@
+/**
+ * The entries of the event history, newest at the bottom (at most the last 300), with the
+ * Learn explanations and the replay details. The part of `EventLog` that weighs: a chunk
+ * of its own (`EventLog` renders it lazily, once the canvas is painted). Follows new
+ * entries (scrolls its log to the bottom) unless the reader scrolled up.
+ */
+import { useCallback, useLayoutEffect, useMemo, type RefObject } from 'react';
+import { useArchitecture, useSession } from '../../model/session/useSession';
+import { useLearn } from '../learn/LearnContext';
+import { useRestartNotes } from '../learn/useRestartNotes';
+import { visibleEntries } from './healthExecFilter';
+import { LogEntryView } from './LogEntryView';
+import { replayDetailsFor } from './replayDetails';
+import { useLog } from './useLog';
+
+/** Most entries rendered. */
+export const LOG_RENDER_LIMIT = 300;
+
+export interface LogEntriesProps {
+  /** Show the health-check probes (exec_create/exec_start/exec_die). */
+  showExec: boolean;
+  /** The scrolling `role="log"` element. */
+  scroller: RefObject<HTMLDivElement | null>;
+  /** Whether the reader is at the bottom (then new entries scroll into view). */
+  following: RefObject<boolean>;
+}
+
+export function LogEntries({ showExec, scroller, following }: LogEntriesProps) {
+  const architecture = useArchitecture();
+  const { replay } = useSession();
+  // Before useLog: a crash is marked for the restart-policy note before its entry renders.
+  useRestartNotes(architecture);
+  const [learn] = useLearn();
+  const entries = useLog(architecture);
+  // Entries are new objects after a replay seeks backwards, so memoized entries re-read this.
+  const replayDetails = useMemo(() => (replay ? replayDetailsFor(replay) : undefined), [replay]);
+  const shown = visibleEntries(entries, showExec);
+  const visible = shown.length > LOG_RENDER_LIMIT ? shown.slice(-LOG_RENDER_LIMIT) : shown;
+
+  const nameOfId = useCallback((id: string) => architecture.containers.find((c) => c.id === id)?.name, [architecture]);
+
+  const last = visible.at(-1)?.seq;
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && following.current) el.scrollTop = el.scrollHeight;
+  }, [last, scroller, following]);
+
+  return (
+    <ol className="event-log__list">
+      {visible.map((entry) => (
+        <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} replayDetails={replayDetails} learn={learn} />
+      ))}
+    </ol>
+  );
+}
