@@ -90,6 +90,9 @@ describe.skipIf(!HAS_EMBED_PAGE)('axe-core: the embed page (embed.html)', () => 
       const page = await open(`embed.html?theme=${theme}&controls=full&select=order-service`, { width: 1000, height: 620 });
       await expect.poll(() => containerNode(page, 'order-service').getAttribute('data-selected'), SETTLE).toBe('true');
       await expectNoBlocking(page, `embed ${theme} full selected`);
+      // A page of its own (an iframe's document): one main landmark, one h1, nothing outside landmarks.
+      const moderate = await axe(page, `embed ${theme} landmarks`);
+      expect(moderate.filter((v) => ['page-has-heading-one', 'landmark-one-main', 'region'].includes(v.id)).map((v) => v.id)).toEqual([]);
     });
   }
 

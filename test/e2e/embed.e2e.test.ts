@@ -52,7 +52,8 @@ async function expectAllInside(nodes: Locator, outer: Locator, label: string): P
 describe('embed.html parameters', () => {
   it('is chromeless, fills its frame, and applies theme, controls, select and story', async () => {
     const page = await openEmbed('?story=typical-flow&theme=dark&controls=compact&select=redis', { width: 900, height: 520 });
-    expect(await page.locator('h1').count(), 'no app header').toBe(0);
+    // Chromeless: no app header; the page's only h1 is for screen readers.
+    expect(await page.locator('.app-header, h1:not(.visually-hidden)').count(), 'no app header').toBe(0);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const root = await page.locator('.cl-embed').boundingBox();
     expect(root).toEqual({ x: 0, y: 0, width: 900, height: 520 });

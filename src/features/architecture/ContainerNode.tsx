@@ -26,6 +26,16 @@ import { useDegradedBy, useIsDegraded } from './useDegradedBy';
 import { useFocusNeighbour } from './useFocusNeighbour';
 import './ContainerNode.css';
 
+/**
+ * The `docker ps` line fits without an ellipsis up to this many characters: 13.5 px
+ * monospace is at most ~8.2 px a character (0.6 em fonts: DejaVu/Liberation Mono, SF
+ * Mono, Menlo; Consolas is narrower) and the line has 188 px (216 − borders − padding).
+ * `Up 59 seconds (Paused)` is 22. Such a line drops its clip (ContainerNode.css), so its
+ * changing text is painted with the node itself and not as a separately clipped piece
+ * whose size changes: that made the compositor rebuild the whole canvas on every command.
+ */
+const PS_FITS_CHARS = 22;
+
 function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
   const { name, service, image, actor, dependencies } = data;
   const status = useSelector(actor, selectStatus);
@@ -77,7 +87,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
       <Handle type="target" position={Position.Left} isConnectable={false} className="container-node__handle" />
       <span key={status} className="container-node__pulse" aria-hidden="true" />
       <div className="container-node__title">
-        <StatusIcon status={status} className="container-node__icon" />
+        <StatusIcon status={status} className="container-node__icon" fixedBox />
         {/* Long Compose names (`<project>-<service>-<n>`) are cut at the start: the end tells them apart. */}
         <span className="container-node__name" title={name}>
           <span className="container-node__name-text">{name}</span>
@@ -111,7 +121,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
       {pending ? (
         <NodePendingStop actor={actor} pending={pending} />
       ) : status === 'created' || status === 'removed' ? null : (
-        <StatusText className="container-node__ps" status={status} exitCode={exitCode} startedAt={startedAt} health={null} />
+        <StatusText className="container-node__ps" fitsChars={PS_FITS_CHARS} status={status} exitCode={exitCode} startedAt={startedAt} health={null} />
       )}
       {backoff ? <NodeBackoff actor={actor} /> : null}
       {degraded ? <DegradedBadge dependencies={dependencies} /> : null}

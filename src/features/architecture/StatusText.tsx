@@ -18,12 +18,18 @@ export interface StatusTextProps {
   health: 'starting' | 'healthy' | 'unhealthy' | null;
   /** Class of the text's span. */
   className?: string;
+  /**
+   * Texts this long or shorter certainly fit (the caller knows its box and font): the span
+   * then also gets `<className>--fits`, so it can drop its ellipsis clip (see ContainerNode.css).
+   */
+  fitsChars?: number;
 }
 
-function StatusTextComponent({ status, exitCode, startedAt, health, className }: StatusTextProps) {
+function StatusTextComponent({ status, exitCode, startedAt, health, className, fitsChars }: StatusTextProps) {
   const text = useTickingText(statusTicks(status), (now) => psStatus({ status, exitCode, startedAt, health }, now));
+  const fits = className !== undefined && fitsChars !== undefined && text.length <= fitsChars;
   return (
-    <span className={className} title={text}>
+    <span className={fits ? `${className} ${className}--fits` : className} title={text}>
       {text}
     </span>
   );
