@@ -6,7 +6,8 @@
  */
 import { parseCompose } from '../../src/model/compose/parseCompose';
 import { architectureGraph, groupId } from '../../src/model/layout/architectureGraph';
-import { layoutArchitecture, NODE_HEIGHT, NODE_WIDTH } from '../../src/model/layout/layoutArchitecture';
+import { layoutArchitecture } from '../../src/model/layout/layoutArchitecture';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../src/model/layout/layoutGeometry';
 
 /**
  * `services` services of `replicas` replicas each (default 50 × 10 = 500 containers);

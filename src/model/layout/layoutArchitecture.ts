@@ -22,18 +22,6 @@ import {
   type ServiceBox,
 } from './layoutGeometry';
 
-export {
-  GROUP_HEADER,
-  GROUP_PADDING,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  PLACEHOLDER_HEIGHT,
-  REPLICA_GAP,
-  type ArchitectureLayout,
-  type LayoutOptions,
-  type Point,
-  type ServiceBox,
-} from './layoutGeometry';
 
 /**
  * How replicas are arranged in their group: `tall` stacks up to 6 in one column, then a

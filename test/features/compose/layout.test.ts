@@ -6,13 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchitectureSpec } from '../../../machines';
 import { architectureGraph, groupId, placeholderId } from '../../../src/model/layout/architectureGraph';
-import {
-  layoutArchitecture,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  type ArchitectureLayout,
-  type ServiceBox,
-} from '../../../src/model/layout/layoutArchitecture';
+import { layoutArchitecture } from '../../../src/model/layout/layoutArchitecture';
+import { NODE_HEIGHT, NODE_WIDTH, type ArchitectureLayout, type ServiceBox } from '../../../src/model/layout/layoutGeometry';
 import { loadComposeText } from '../../../src/features/compose/loadCompose';
 import { examples, fixture, fixtures, OTEL, VOTING } from './helpers';
 

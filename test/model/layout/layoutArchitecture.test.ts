@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ecommerceScenario, type ArchitectureSpec } from '../../../machines';
 import { architectureGraph } from '../../../src/model/layout/architectureGraph';
-import { layoutArchitecture, NODE_HEIGHT, NODE_WIDTH } from '../../../src/model/layout/layoutArchitecture';
+import { layoutArchitecture } from '../../../src/model/layout/layoutArchitecture';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../../src/model/layout/layoutGeometry';
 
 function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
   return a.x < b.x + NODE_WIDTH && b.x < a.x + NODE_WIDTH && a.y < b.y + NODE_HEIGHT && b.y < a.y + NODE_HEIGHT;
