@@ -32,21 +32,26 @@ export class LoadBoundary extends ReactComponent<{ children: ReactNode }, { erro
 }
 
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>): Preloadable<P> {
-  let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
-  const start = () => {
-    loading ??= load().then(
-      (component) => (loaded = component),
+  const start = (): Promise<ComponentType<P>> => {
+    if (loading) return loading;
+    const promise: Promise<ComponentType<P>> = load().then(
+      (component) => {
+        // React's `use` reads a promise marked fulfilled at once: later renders do not suspend.
+        Object.assign(promise, { status: 'fulfilled', value: component });
+        return component;
+      },
       (cause: unknown) => {
         loading = null; // a failed chunk load (offline) is tried again by the next mount
         throw cause;
       },
     );
-    return loading;
+    loading = promise;
+    return promise;
   };
   function Loaded(props: P) {
-    // `use` last (no hook after it): React can then replay this component when it resolves.
-    const Shown = loaded ?? use(start());
+    // Always `use` (React requires the same hooks on every render, retries included).
+    const Shown = use(start());
     return <Shown {...props} />;
   }
   function Component(props: P) {
