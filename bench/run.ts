@@ -7,6 +7,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_PATH } from '../test/e2e/chromium';
 import { runRenderUnderLoad } from './browser/renderUnderLoad';
 import type { StormProfile } from './browser/profileStorm';
 import { runStartup } from './browser/startup';
@@ -107,7 +108,7 @@ const BENCHES: Bench[] = [
 function browserBlocker(repoRoot: string): string | null {
   const bundle = bundleBenchBlocker(repoRoot);
   if (bundle) return bundle;
-  if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) return 'no Chromium at /usr/bin/chromium (set CHROMIUM_PATH); browsers are never downloaded';
+  if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH); browsers are never downloaded`;
   return null;
 }
 

@@ -3,20 +3,9 @@
  * flags of the e2e suite, and small statistics helpers of the browser benches.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/chromium';
 import { installBenchHooks } from './inPage';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Docker's default /dev/shm is 64 MB: without this Chromium can crash in containers.
-  '--disable-dev-shm-usage',
-];
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export function launch(): Promise<Browser> {

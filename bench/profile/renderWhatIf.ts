@@ -59,7 +59,7 @@ const VARIANTS = [
   { name: 'noEdgeFlow', page: 'app', options: { initScript: css('.dependency-edge__flow{animation:none!important}') } },
   { name: 'noUptimeTick', page: 'app', options: { initScript: NO_1S_INTERVALS } },
   { name: 'noFlow+noTick', page: 'app', options: { initScript: `${NO_1S_INTERVALS}\n${css('.dependency-edge__flow{animation:none!important}')}` } },
-  { name: 'handles', page: 'app', options: { initScript: css('.container-node__handle.react-flow__handle{opacity:1!important;visibility:hidden!important}') } },
+  { name: 'handles', page: 'app', options: { initScript: css('.anchor-handle.react-flow__handle{opacity:1!important;visibility:hidden!important}') } },
   { name: 'noClip', page: 'app', options: { initScript: css('.container-node__name,.container-node__image,.container-node__fact,.container-node__ps{overflow:visible!important}') } },
   { name: 'calm', page: 'app', options: { reducedMotion: 'reduce', initScript: NO_1S_INTERVALS } },
   { name: 'undoClip', page: 'app', options: { initScript: css('.container-node__name,.container-node__image,.container-node__fact,.container-node__ps{overflow:hidden!important}') } },
@@ -70,7 +70,7 @@ const VARIANTS = [
     page: 'app',
     options: {
       initScript: css(
-        '.container-node__handle.react-flow__handle{opacity:0!important;margin:0!important}.container-node__handle.react-flow__handle-left{transform:translate(-50%,-50%)!important}.container-node__handle.react-flow__handle-right{transform:translate(50%,-50%)!important}',
+        '.anchor-handle.react-flow__handle{opacity:0!important;margin:0!important}.anchor-handle.react-flow__handle-left{transform:translate(-50%,-50%)!important}.anchor-handle.react-flow__handle-right{transform:translate(50%,-50%)!important}',
       ),
     },
   },

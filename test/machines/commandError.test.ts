@@ -15,7 +15,7 @@ import {
   type DockerStatus,
   type RestartPolicy,
 } from '../../machines';
-import { containerIn, ID, NAME, SOURCE_STATES, type Container, type SourceState } from './containerDriver';
+import { COMMANDS, containerIn, ID, NAME, SOURCE_STATES, type Container, type SourceState } from './containerDriver';
 
 type State = SourceState | 'removed';
 const STATES: readonly State[] = [...SOURCE_STATES, 'removed'];
@@ -28,21 +28,6 @@ function containerAt(state: State, input: Partial<ContainerInput> = {}): Contain
   return container;
 }
 
-/** The commands of the brief (CONTRACTS §1 events with the options the UI offers). */
-const COMMANDS: readonly ContainerEvent[] = [
-  { type: 'start' },
-  { type: 'stop' },
-  { type: 'kill' },
-  { type: 'kill', signal: 'SIGHUP' },
-  { type: 'pause' },
-  { type: 'unpause' },
-  { type: 'restart' },
-  { type: 'remove' },
-  { type: 'remove', force: true },
-  { type: 'exit', exitCode: 0 },
-  { type: 'exit', exitCode: 1 },
-  { type: 'oom' },
-];
 
 /** Any well-typed event, with odd but type-correct values (bad signals, exit codes, timeouts). */
 const anyEvent: fc.Arbitrary<ContainerEvent> = fc.oneof(

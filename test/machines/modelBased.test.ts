@@ -30,24 +30,10 @@ import {
   type ContainerSnapshot,
   type DockerEventMessage,
 } from '../../machines';
-import { ID, IMAGE, NAME, summarize, T0 } from './containerDriver';
+import { COMMANDS, ID, IMAGE, NAME, summarize, T0 } from './containerDriver';
 
 type Path = StatePath<ContainerSnapshot, ContainerEvent>;
 
-const COMMANDS: readonly ContainerEvent[] = [
-  { type: 'start' },
-  { type: 'stop' },
-  { type: 'kill' },
-  { type: 'kill', signal: 'SIGHUP' },
-  { type: 'pause' },
-  { type: 'unpause' },
-  { type: 'restart' },
-  { type: 'remove' },
-  { type: 'remove', force: true },
-  { type: 'exit', exitCode: 0 },
-  { type: 'exit', exitCode: 1 },
-  { type: 'oom' },
-];
 const PROBES: readonly ContainerEvent[] = [
   { type: 'probe', result: 'pass' },
   { type: 'probe', result: 'fail' },

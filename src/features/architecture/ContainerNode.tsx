@@ -84,7 +84,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
       aria-pressed={selected}
       onKeyDown={onKeyDown}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="container-node__handle" />
+      <Handle type="target" position={Position.Left} isConnectable={false} className="anchor-handle" />
       <span key={status} className="container-node__pulse" aria-hidden="true" />
       <div className="container-node__title">
         <StatusIcon status={status} className="container-node__icon" fixedBox />
@@ -136,7 +136,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
           )}
         </span>
       ) : null}
-      <Handle type="source" position={Position.Right} isConnectable={false} className="container-node__handle" />
+      <Handle type="source" position={Position.Right} isConnectable={false} className="anchor-handle" />
     </div>
   );
 }

@@ -59,8 +59,8 @@ function ServiceNodeComponent({ data }: NodeProps<ServiceFlowNode>) {
     return (
       <div className="service-node service-node--group" data-group-service={service} data-replicas={replicas} role="group" aria-label={`Service ${service}, ${replicas} replicas`}>
         {/* Edges to and from a replicated service end at its group (requests go to any replica). */}
-        <Handle type="target" position={Position.Left} isConnectable={false} className="service-node__handle" />
-        <Handle type="source" position={Position.Right} isConnectable={false} className="service-node__handle" />
+        <Handle type="target" position={Position.Left} isConnectable={false} className="anchor-handle" />
+        <Handle type="source" position={Position.Right} isConnectable={false} className="anchor-handle" />
         <div className="service-node__header">
           <span className="service-node__name" title={service}>
             {service}
@@ -87,7 +87,7 @@ function ServiceNodeComponent({ data }: NodeProps<ServiceFlowNode>) {
       aria-label={`${service}: ${why}${neededBy.length ? `; needed by ${neededBy.join(', ')}` : ''}`}
       title={why}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="service-node__handle" />
+      <Handle type="target" position={Position.Left} isConnectable={false} className="anchor-handle" />
       <div className="service-node__title">
         <span className="service-node__name">{service}</span>
         <span className="service-node__tag">{inactive ? 'inactive' : '×0'}</span>
@@ -109,7 +109,7 @@ function ServiceNodeComponent({ data }: NodeProps<ServiceFlowNode>) {
           <span aria-hidden="true">⚠ </span>needed by {neededBy.join(', ')}
         </div>
       ) : null}
-      <Handle type="source" position={Position.Right} isConnectable={false} className="service-node__handle" />
+      <Handle type="source" position={Position.Right} isConnectable={false} className="anchor-handle" />
     </div>
   );
 }

@@ -4,7 +4,8 @@
  * `docker compose` actions, and what they do: input errors (`role="alert"`), parser
  * warnings (`role="status"`, dismissible) and the progress strip of a run.
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
+import { PasteDialog } from '../paste/PasteDialog';
 import { ecommerceScenario, type ComposeAction } from '../../../machines';
 import { useSession } from '../../model/session/useSession';
 import type { ComposeController } from './composeController';
@@ -150,7 +151,13 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
       {progress ? <ComposeProgressStrip progress={progress} /> : null}
       {pasteOpen ? (
         <PasteDialog
-          controller={controller}
+          title="Paste a compose file"
+          label="Compose file (YAML)"
+          submitLabel="Load"
+          rows={16}
+          placeholder={'services:\n  web:\n    image: nginx:alpine\n    depends_on:\n      - api\n  api:\n    image: my/api:1.0'}
+          // On success the session is replaced and the page re-mounts, closing the dialog.
+          onSubmit={(text) => controller.loadText(text, { origin: 'paste' })}
           onClose={() => {
             setPasteOpen(false);
             if (controller.get().error?.origin === 'paste') controller.dismissError();
@@ -205,70 +212,5 @@ function ComposeWarnings({ warnings, onDismiss }: { warnings: readonly string[];
         Dismiss warnings
       </button>
     </div>
-  );
-}
-
-/** A modal dialog with a textarea for a pasted compose file and a `Load` button. */
-function PasteDialog({ controller, onClose }: { controller: ComposeController; onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const ids = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    // On success the session is replaced and the page re-mounts, closing the dialog.
-    void controller.loadText(text, { origin: 'paste' }).then(setError);
-  };
-
-  return (
-    <dialog
-      ref={dialogRef}
-      className="compose-paste"
-      aria-labelledby={`${ids}-title`}
-      // StrictMode re-runs the effect (close, then open again): only a close that sticks counts.
-      onClose={() => {
-        if (!dialogRef.current?.open) onClose();
-      }}
-    >
-      <form className="compose-paste__form" onSubmit={submit}>
-        <h2 id={`${ids}-title`} className="compose-paste__title">
-          Paste a compose file
-        </h2>
-        <label htmlFor={`${ids}-text`} className="compose-paste__label">
-          Compose file (YAML)
-        </label>
-        <textarea
-          id={`${ids}-text`}
-          className="compose-paste__text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          rows={16}
-          spellCheck={false}
-          placeholder={'services:\n  web:\n    image: nginx:alpine\n    depends_on:\n      - api\n  api:\n    image: my/api:1.0'}
-        />
-        {error ? (
-          <p role="alert" className="compose-paste__error">
-            {error}
-          </p>
-        ) : null}
-        <div className="compose-paste__buttons">
-          <button type="button" className="tool-button" onClick={() => dialogRef.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="tool-button tool-button--primary" disabled={text.trim() === ''}>
-            Load
-          </button>
-        </div>
-      </form>
-    </dialog>
   );
 }

@@ -2,7 +2,8 @@
  * Ways to load a `docker events` log, for the header: a file picker labelled
  * `Open events log` (CONTRACTS.md §2) and a dialog to paste a log.
  */
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
+import { PasteDialog } from '../paste/PasteDialog';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { loadEventsLogParser, parserLoadError } from './eventsLogInput';
 import './ReplayPanel.css';
@@ -49,73 +50,39 @@ export function EventsLogTools({ onLoad, onError }: EventsLogToolsProps) {
 
 /** A button opening a modal dialog with a textarea for a pasted log. */
 function PasteEventsLog({ onLoad }: Pick<EventsLogToolsProps, 'onLoad'>) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const ids = useId();
-
-  const close = () => {
-    dialogRef.current?.close();
-    setError(null);
-  };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const [open, setOpen] = useState(false);
+  const replay = async (text: string): Promise<string | null> => {
     let result;
     try {
       result = (await loadEventsLogParser()).eventsLogSource(text, 'pasted events log');
     } catch (cause) {
-      setError(parserLoadError(cause));
-      return;
+      return parserLoadError(cause);
     }
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    close();
-    setText('');
+    if (!result.ok) return result.error;
     onLoad(result.source);
+    return null;
   };
 
   return (
     <>
-      <button type="button" className="tool-button" aria-haspopup="dialog" onClick={() => dialogRef.current?.showModal()}>
+      <button type="button" className="tool-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Paste events log
       </button>
-      <dialog ref={dialogRef} className="paste-dialog" aria-labelledby={`${ids}-title`} onClose={() => setError(null)}>
-        <form className="paste-dialog__form" onSubmit={(e) => void submit(e)}>
-          <h2 id={`${ids}-title`} className="paste-dialog__title">
-            Paste a docker events log
-          </h2>
-          <label htmlFor={`${ids}-text`} className="paste-dialog__label">
-            Events log, one event per line
-          </label>
-          <p id={`${ids}-hint`} className="paste-dialog__hint">
-            The output of <code>docker events</code>, as text or with <code>--format &apos;{'{{json .}}'}&apos;</code>.
-          </p>
-          <textarea
-            id={`${ids}-text`}
-            className="paste-dialog__text"
-            aria-describedby={`${ids}-hint`}
-            rows={12}
-            spellCheck={false}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-          {error ? (
-            <p role="alert" className="paste-dialog__error">
-              {error}
-            </p>
-          ) : null}
-          <div className="paste-dialog__actions">
-            <button type="button" className="tool-button" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="tool-button tool-button--primary" disabled={text.trim() === ''}>
-              Replay
-            </button>
-          </div>
-        </form>
-      </dialog>
+      {open ? (
+        <PasteDialog
+          title="Paste a docker events log"
+          label="Events log, one event per line"
+          hint={
+            <>
+              The output of <code>docker events</code>, as text or with <code>--format &apos;{'{{json .}}'}&apos;</code>.
+            </>
+          }
+          submitLabel="Replay"
+          rows={12}
+          onSubmit={replay}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
     </>
   );
 }
