@@ -6,6 +6,7 @@
 import { createActor, SimulatedClock } from 'xstate';
 import {
   containerMachine,
+  DEFAULT_PATH_EVENTS,
   inspectState,
   type ContainerEvent,
   type ContainerInput,
@@ -23,20 +24,7 @@ export const T0 = Date.UTC(2026, 10, 29, 12, 0, 0);
 export const SOURCE_EXIT_CODE = 3;
 
 /** The commands of the brief (CONTRACTS §1 events with the options the UI offers) and the process events. */
-export const COMMANDS: readonly ContainerEvent[] = [
-  { type: 'start' },
-  { type: 'stop' },
-  { type: 'kill' },
-  { type: 'kill', signal: 'SIGHUP' },
-  { type: 'pause' },
-  { type: 'unpause' },
-  { type: 'restart' },
-  { type: 'remove' },
-  { type: 'remove', force: true },
-  { type: 'exit', exitCode: 0 },
-  { type: 'exit', exitCode: 1 },
-  { type: 'oom' },
-];
+export const COMMANDS: readonly ContainerEvent[] = [...DEFAULT_PATH_EVENTS, { type: 'kill', signal: 'SIGHUP' }];
 
 /** The §2.3 table's source states (`exited` is the lesson's Stopped). */
 export type SourceState = 'created' | 'running' | 'paused' | 'restarting' | 'exited';
