@@ -46,6 +46,12 @@ export interface LogEntry {
   message?: string;
   /** The Docker events produced, in order. */
   events: DockerEventMessage[];
+  /**
+   * The container's Docker status when the entry was finished (absent without a
+   * container, or when it no longer exists), e.g. `restarting` right after a crash the
+   * restart policy will restart: a moment later the back-off is over and it runs again.
+   */
+  statusAfter?: DockerStatus;
 }
 
 export interface ArchitectureOptions {
@@ -500,6 +506,7 @@ export class Architecture {
       entry.outcome = result.kind;
       entry.message = result.message;
     }
+    this.noteStatus(entry);
     this.stack = this.stack.filter((e) => e !== entry);
     if (this.stack.length > 0) {
       // A command inside another (a replay creating a container): listed after its parent.
@@ -509,6 +516,12 @@ export class Architecture {
       this.nested = [];
     }
     return entry;
+  }
+
+  /** Sets `statusAfter`: the status of the entry's container now, as the entry is done. */
+  private noteStatus(entry: LogEntry): void {
+    const actor = entry.container === undefined ? undefined : this.containerActor(entry.container);
+    if (actor) entry.statusAfter = dockerStatus(actor.getSnapshot());
   }
 
   private record(message: DockerEventMessage): void {
@@ -528,6 +541,7 @@ export class Architecture {
         if (!pending) return;
         this.pendingDaemon.delete(name);
         pending.cli = daemonLine(name, pending.events);
+        this.noteStatus(pending);
         this.append(pending);
       });
     }

@@ -7,7 +7,6 @@
 import { useCallback, useLayoutEffect, useMemo, type RefObject } from 'react';
 import { useArchitecture, useSession } from '../../model/session/useSession';
 import { useLearn } from '../learn/LearnContext';
-import { useRestartNotes } from '../learn/useRestartNotes';
 import { visibleEntries } from './healthExecFilter';
 import { LogEntryView } from './LogEntryView';
 import { replayDetailsFor } from './replayDetails';
@@ -29,7 +28,6 @@ export function LogEntries({ showExec, scroller, following }: LogEntriesProps) {
   const architecture = useArchitecture();
   const { replay } = useSession();
   // Before useLog: a crash is marked for the restart-policy note before its entry renders.
-  useRestartNotes(architecture);
   const [learn] = useLearn();
   const entries = useLog(architecture);
   // Entries are new objects after a replay seeks backwards, so memoized entries re-read this.

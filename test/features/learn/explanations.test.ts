@@ -10,19 +10,16 @@ import { createTestArchitecture, type LogEntry, type TestArchitecture } from '..
 import { announcementsFor, factsOf } from '../../../src/features/log/announcements';
 import { LogEntryView } from '../../../src/features/log/LogEntryView';
 import { explanationsFor, LogExplanation } from '../../../src/features/learn/LogExplanation';
-import { hasRestartNote, trackRestartNotes } from '../../../src/features/learn/restartNotes';
+import { hasRestartNote } from '../../../src/features/learn/restartNotes';
 import { EXPLANATIONS, restartNote } from '../../../src/model/explain/explanations';
 
 let t: TestArchitecture;
-let untrack: () => void = () => {};
 afterEach(() => {
-  untrack();
   t?.architecture.stop();
 });
 
 function setup(): TestArchitecture {
   t = createTestArchitecture();
-  untrack = trackRestartNotes(t.architecture);
   return t;
 }
 
@@ -63,11 +60,15 @@ describe('LogExplanation', () => {
     expect(titles(oom)).toEqual([EXPLANATIONS.oom.title, restartNote().title]);
   });
 
-  it('marks a container already restarting when the log starts being followed (a story crashed it first)', () => {
+  it('keeps the note for a log shown only after the back-off is over (the log view mounts late, a story crashed it first)', async () => {
     t = createTestArchitecture();
     const crash = t.send('payment-service', { type: 'exit', exitCode: 3 });
-    untrack = trackRestartNotes(t.architecture);
-    expect(hasRestartNote(crash)).toBe(true);
+    expect(crash.statusAfter).toBe('restarting');
+    await t.advance(1_000);
+    t.expectStatus('payment-service', 'running');
+    const logged = t.architecture.getLog().find((e) => e.seq === crash.seq)!;
+    expect(hasRestartNote(logged)).toBe(true);
+    expect(titles(logged)).toEqual([EXPLANATIONS.crash.title, restartNote().title]);
   });
 
   it('the log entry shows it only while Learn is on', () => {
