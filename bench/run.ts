@@ -77,7 +77,7 @@ const BENCHES: Bench[] = [
       const mod = Object.values(layoutModules)[0];
       const layout = typeof mod?.layoutArchitecture === 'function' ? (mod.layoutArchitecture as never) : null;
       if (!layout) ctx.skipped.push({ id: 'compose.layout', reason: 'src/model/layout/layoutArchitecture.ts (export layoutArchitecture) not found: layout not timed' });
-      const r = runComposeParse({ fixturesDir: join(ctx.repoRoot, '../shared/fixtures/compose'), layout, minMs: ctx.quick ? 50 : 300 });
+      const r = runComposeParse({ fixturesDir: join(ctx.repoRoot, 'test/fixtures/compose'), layout, minMs: ctx.quick ? 50 : 300 });
       ctx.figures.push(...r.figures);
       ctx.composeRows = r.rows;
       ctx.detail.compose = r.detail;

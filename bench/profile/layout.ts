@@ -8,7 +8,7 @@ import { syntheticCompose } from '../suites/composeParse';
 
 export function run(): void {
   const inputs: Array<[string, string]> = [
-    ['otel', readFileSync('../shared/fixtures/compose/open-telemetry_opentelemetry-demo__compose.yml', 'utf8')],
+    ['otel', readFileSync('test/fixtures/compose/open-telemetry_opentelemetry-demo__compose.yml', 'utf8')],
     ['chain-100', syntheticCompose('chain', 100)],
     ['chain-200', syntheticCompose('chain', 200)],
     ['chain-500', syntheticCompose('chain', 500)],

@@ -14,7 +14,7 @@ import { architectureGraph } from '../../src/model/layout/architectureGraph';
 import type { ArchitectureSpec } from '../../machines';
 import { action, appUrl, containerNode, describedBy, screenshot, pageSession } from './browser';
 
-const FIXTURES_DIR = resolve(__dirname, '../../../shared/fixtures/compose');
+const FIXTURES_DIR = resolve(__dirname, '../fixtures/compose');
 const EXAMPLES_DIR = resolve(__dirname, '../../public/examples');
 const FIXTURES = [
   { file: 'docker_awesome-compose__nginx-flask-mysql_compose.yml', shot: 'compose-flask-mysql' },

@@ -92,7 +92,7 @@ describe('embed.html parameters', () => {
 
   it('events=<url> replays a docker events log with Play, Pause, Step and Skip to end', async () => {
     const page = await open();
-    const log = readFileSync(resolve(__dirname, '../../../shared/fixtures/events/moby_docs-api-v1.24__events_example.jsonl'), 'utf8');
+    const log = readFileSync(resolve(__dirname, '../fixtures/events/moby_docs-api-v1.24__events_example.jsonl'), 'utf8');
     await page.route(appUrl('__example.jsonl'), (route) => route.fulfill({ contentType: 'application/x-ndjson', body: log }));
     await page.goto(appUrl('embed.html?events=__example.jsonl'));
     for (const name of ['Play', 'Step', 'Skip to end']) await expect.poll(() => page.getByRole('button', { name, exact: true }).count(), SETTLE).toBe(1);

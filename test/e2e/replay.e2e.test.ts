@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { appUrl, containerNode, logText, screenshot, statuses, pageSession } from './browser';
 
-const EVENTS = resolve(__dirname, '../../../shared/fixtures/events');
+const EVENTS = resolve(__dirname, '../fixtures/events');
 const OWN = resolve(__dirname, 'fixtures');
 /** Where this suite copies its own logs inside the served dist/ (removed afterwards). */
 const SERVED = 'e2e-replay-fixtures';

@@ -1,9 +1,9 @@
-/** Shared helpers for the compose feature tests: the shared fixtures and our examples. */
+/** Shared helpers for the compose feature tests: the public fixtures and our examples. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The shared, read-only fixtures (../shared/fixtures/compose from the repo root). */
-export const FIXTURES_DIR = resolve(__dirname, '../../../../shared/fixtures/compose');
+/** Real compose files from public repositories (test/fixtures/compose, see its SOURCES.md). */
+export const FIXTURES_DIR = resolve(__dirname, '../../fixtures/compose');
 /** Our built-in examples. */
 export const EXAMPLES_DIR = resolve(__dirname, '../../../public/examples');
 

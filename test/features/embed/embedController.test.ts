@@ -175,7 +175,7 @@ describe('compose files', () => {
 });
 
 describe('docker events logs', () => {
-  const log = readFileSync(resolve(__dirname, '../../../../shared/fixtures/events/moby_docs-api-v1.24__events_example.jsonl'), 'utf8');
+  const log = readFileSync(resolve(__dirname, '../../fixtures/events/moby_docs-api-v1.24__events_example.jsonl'), 'utf8');
   const loadEvents = async (url: string) => eventsLogSource(log, url.split('/').pop()!);
 
   it('replays the log instead of the scenario (a replay is not saved; a story is ignored with a message)', async () => {

@@ -1,5 +1,5 @@
 /**
- * Real compose files from public repositories (../shared/fixtures/compose, see its
+ * Real compose files from public repositories (test/fixtures/compose, see its
  * SOURCES.md). Every number asserted here was counted in the file by hand.
  */
 import { describe, expect, it } from 'vitest';

@@ -8,8 +8,8 @@ import {
   type ParseComposeOptions,
 } from '../../../src/model/compose/parseCompose';
 
-/** The shared, read-only fixtures (../shared/fixtures/compose from the repo root). */
-export const FIXTURES_DIR = fileURLToPath(new URL('../../../../shared/fixtures/compose/', import.meta.url));
+/** Real compose files from public repositories (test/fixtures/compose, see its SOURCES.md). */
+export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/compose/', import.meta.url));
 /** Our own built-in examples. */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../../public/examples/', import.meta.url));
 

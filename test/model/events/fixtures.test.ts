@@ -6,9 +6,9 @@ import { checkOrdering } from '../../../src/model/events/ordering';
 import { parseEventsLog } from '../../../src/model/events/parseEventsLog';
 import { toLifecycleIntent } from '../../../src/model/events/toMachineEvent';
 
-// Shared corpus, read in place (never copied): <repo>/../shared/fixtures/events
+// Public corpus copied into the repo: test/fixtures/events (see its SOURCES.md)
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const fixtureDir = resolve(repoRoot, '../shared/fixtures/events');
+const fixtureDir = resolve(repoRoot, 'test/fixtures/events');
 const read = (name: string) => readFileSync(resolve(fixtureDir, name), 'utf8');
 
 const EXPECTED: Record<string, { format: 'text' | 'json'; count: number }> = {
@@ -19,7 +19,7 @@ const EXPECTED: Record<string, { format: 'text' | 'json'; count: number }> = {
   'moby_pr26268__format_json.jsonl': { format: 'json', count: 3 },
 };
 
-describe('shared fixtures', () => {
+describe('public fixtures', () => {
   const files = readdirSync(fixtureDir).filter((f) => !f.endsWith('.md'));
 
   it('covers every fixture file', () => {

@@ -5,7 +5,7 @@ import { SimulatedClock } from 'xstate';
 import { parseEventsLog } from '../../../src/model/events/parseEventsLog';
 import { Replay } from '../../../src/model/replay/replay';
 
-const fixtures = resolve(__dirname, '../../../../shared/fixtures/events');
+const fixtures = resolve(__dirname, '../../fixtures/events');
 
 function replayText(text: string) {
   const clock = new SimulatedClock();
