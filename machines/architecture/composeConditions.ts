@@ -1,7 +1,7 @@
 /**
  * Compose's wait on a dependency's condition before starting a dependent.
  * Source: docker/compose `pkg/compose/convergence.go` `waitDependencies` /
- * `isServiceHealthy` / `isServiceCompleted` (docker-lifecycle.md §6). Compose polls
+ * `isServiceHealthy` / `isServiceCompleted` (docs/docker-behaviour.md §6). Compose polls
  * `ContainerInspect` every 500 ms.
  */
 import type { InspectState } from '../container/inspectState';

@@ -1,7 +1,7 @@
 /**
  * One `docker compose <action>` over time: which services it acts on, in which order,
  * and when it waits. Source: docker/compose `pkg/compose/{up,start,stop,down,restart,
- * pause,kill}.go` and `dependencies.go` (docker-lifecycle.md §6):
+ * pause,kill}.go` and `dependencies.go` (docs/docker-behaviour.md §6):
  * - up/start/restart: dependency order, each service after its dependencies and their
  *   conditions (polled every 500 ms); the first failure ends the run (errgroup cancel);
  * - stop/down: reverse dependency order, the containers of a level in parallel;

@@ -1,6 +1,6 @@
 /**
  * What Docker's daemon answers to a command in a given state, before anything runs.
- * Source: docker-lifecycle.md §2.3 (the table) and §2.4 (v29 wording): moby
+ * Source: docs/docker-behaviour.md §2.3 (the table) and §2.4 (v29 wording): moby
  * `daemon/start.go` `validateState`, `daemon/stop.go`, `daemon/kill.go`, `daemon/pause.go`,
  * `daemon/unpause.go`, `daemon/delete.go` `cleanupContainer`, and the router's prefixes
  * in `daemon/server/router/container/container_routes.go`.

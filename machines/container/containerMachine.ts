@@ -6,7 +6,7 @@
  * it as running (`Running: true`). A transition exists only where Docker changes
  * something, so `snapshot.can(event)` is false for errors and 304 no-ops; `commandError`
  * gives the daemon's words. Every transition emits Docker's events in Docker's order
- * (docker-lifecycle.md §2.3). Time comes from the actor's clock (see `clock.ts`).
+ * (docs/docker-behaviour.md §2.3). Time comes from the actor's clock (see `clock.ts`).
  */
 import { and, assign, enqueueActions, setup } from 'xstate';
 import { actorNow } from './clock';

@@ -2,7 +2,7 @@
  * Builders for `docker events` messages in `--format '{{json .}}'` shape.
  * Source: moby `api/types/events/events.go`, `daemon/events.go`
  * `LogContainerEventWithAttributes` (attributes = name, image, labels, plus per-action
- * keys), docker-lifecycle.md §3.2.
+ * keys), docs/docker-behaviour.md §3.2.
  */
 import type { ContainerContext, DockerEventMessage } from './types';
 

@@ -1,7 +1,7 @@
 /**
  * Health checks: Docker's health monitor, simulated.
  * Source: moby `daemon/health.go` (`monitor`, `handleProbeResult`, defaults),
- * `daemon/container/health.go` (`CloseMonitorChannel`), docker-lifecycle.md §5.
+ * `daemon/container/health.go` (`CloseMonitorChannel`), docs/docker-behaviour.md §5.
  */
 import { containerEvent } from './dockerEvents';
 import type { Step } from './lifecycleSteps';

@@ -1,7 +1,7 @@
 /**
  * `docker inspect --format '{{json .State}}'` for a container snapshot.
  * Source: moby `api/types/container/container.go` `State`, filled in `daemon/inspect.go`;
- * values per status from docker-lifecycle.md §1.4.
+ * values per status from docs/docker-behaviour.md §1.4.
  */
 import type { SnapshotFrom } from 'xstate';
 import type { containerMachine } from './containerMachine';

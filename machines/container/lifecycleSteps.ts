@@ -2,7 +2,7 @@
  * The pure steps Docker's daemon takes, as (context → new context + events). The machine
  * picks the step for each transition; these functions hold what happens to the fields.
  * Sources per step below; setters are moby `daemon/container/state.go`
- * (`setRunning`, `SetStopped`, `SetRestarting`), docker-lifecycle.md §1.4.
+ * (`setRunning`, `SetStopped`, `SetRestarting`), docs/docker-behaviour.md §1.4.
  */
 import { containerEvent, networkEvent } from './dockerEvents';
 import { healthOnMonitorClosed, healthOnStart } from './health';
@@ -118,7 +118,7 @@ export function signalsSent(now: number, signals: number[], pausedBeforeFirst: b
     signals.forEach((signal, i) => {
       messages.push(containerEvent(c, 'kill', now, { signal: String(signal) }));
       // A paused task is resumed right after the first signal (kill.go `task.Resume()`);
-      // moby's monitor logs that as `unpause` (DERIVED, docker-lifecycle.md §2.3 note).
+      // moby's monitor logs that as `unpause` (DERIVED, docs/docker-behaviour.md §2.3 note).
       if (i === 0 && pausedBeforeFirst) messages.push(containerEvent(c, 'unpause', now));
     });
     return { context: c, messages };

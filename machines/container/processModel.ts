@@ -1,6 +1,6 @@
 /**
  * The simulated main process: what it does when Docker signals it.
- * Source: docker-lifecycle.md §2.2 (exit codes; PID-1 caveat from docker/cli
+ * Source: docs/docker-behaviour.md §2.2 (exit codes; PID-1 caveat from docker/cli
  * `container_run.md`) and moby `daemon/stop.go` (stop signal, grace period, SIGKILL).
  */
 import { SIGKILL, SIGTERM, terminatesByDefault } from './signals';

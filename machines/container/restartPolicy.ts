@@ -1,6 +1,6 @@
 /**
  * Restart policies and the restart manager's back-off.
- * Source: moby `daemon/internal/restartmanager/restartmanager.go` (docker-lifecycle.md §4).
+ * Source: moby `daemon/internal/restartmanager/restartmanager.go` (docs/docker-behaviour.md §4).
  */
 import type { ContainerContext, RestartPolicy, RestartPolicyConfig } from './types';
 

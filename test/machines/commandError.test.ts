@@ -1,7 +1,7 @@
 /**
  * `commandError(snapshot, event)` (CONTRACTS.md §1): Docker's error text for a command in
  * a state, `null` when Docker accepts it (including 304 no-ops). Pure; never throws.
- * Texts: docker-lifecycle.md §2.3 / §2.4 (v29).
+ * Texts: docs/docker-behaviour.md §2.3 / §2.4 (v29).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

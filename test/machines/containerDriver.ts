@@ -1,7 +1,7 @@
 /**
  * Test driver for one container actor on a `SimulatedClock`: sends commands, records the
  * Docker events each one emits, and brings a fresh container to each source state of the
- * §2.3 table (docker-lifecycle.md). Not a test file; imported by the `*.test.ts` files here.
+ * §2.3 table (docs/docker-behaviour.md). Not a test file; imported by the `*.test.ts` files here.
  */
 import { createActor, SimulatedClock } from 'xstate';
 import {

@@ -1,5 +1,5 @@
 /**
- * Health checks (docker-lifecycle.md §5): `State.Health` per lifecycle state, the probe
+ * Health checks (docs/docker-behaviour.md §5): `State.Health` per lifecycle state, the probe
  * schedule, FailingStreak/retries, start period, and the exec_* / health_status events.
  * The `probe` event is the simulation knob that makes the probe command pass or fail.
  */

@@ -1,6 +1,6 @@
 /**
  * `inspectState(snapshot)`: `docker inspect` `.State` values per status
- * (docker-lifecycle.md §1.4; CONTRACTS.md §1).
+ * (docs/docker-behaviour.md §1.4; CONTRACTS.md §1).
  */
 import { describe, expect, it } from 'vitest';
 import { formatDockerTime, ZERO_TIME } from '../../machines';
@@ -217,7 +217,7 @@ describe('§1.4 time format (Go `time.RFC3339Nano`)', () => {
 
   // Regression (found by this file, fixed in machines/): Go's RFC3339Nano layout
   // ".999999999" drops trailing zeros, so Docker prints …01.25Z, not …01.250000000Z
-  // (docker-lifecycle.md §1.4 "Format(time.RFC3339Nano)"; also why the zero time has no fraction).
+  // (docs/docker-behaviour.md §1.4 "Format(time.RFC3339Nano)"; also why the zero time has no fraction).
   it('StartedAt drops trailing fraction zeros like Go (…01.25Z, …02Z)', () => {
     const container = createContainer();
     container.advance(1250);

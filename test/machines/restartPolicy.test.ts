@@ -1,5 +1,5 @@
 /**
- * Restart policies and the restart manager's back-off (docker-lifecycle.md §4), on the
+ * Restart policies and the restart manager's back-off (docs/docker-behaviour.md §4), on the
  * actor's `SimulatedClock`.
  */
 import { describe, expect, it } from 'vitest';

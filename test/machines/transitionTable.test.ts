@@ -1,5 +1,5 @@
 /**
- * docker-lifecycle.md §2.3 "THE TABLE", row by row: for each source state × command, the
+ * docs/docker-behaviour.md §2.3 "THE TABLE", row by row: for each source state × command, the
  * resulting `docker inspect` Status and ExitCode, Docker's events in order, and for
  * errors / 304 no-ops the daemon's text (§2.4, v29) with the snapshot left as it was.
  *

@@ -1,6 +1,6 @@
 /**
  * Minimal reproductions of the bugs the property tests (lifecycle.property.test.ts) found
- * in `machines/`. Each test states Docker's behaviour as docker-lifecycle.md gives it, so
+ * in `machines/`. Each test states Docker's behaviour as docs/docker-behaviour.md gives it, so
  * it fails while its bug is there and passes once it is fixed; the comment in each test
  * says what the machines did when the bug was found. While `KNOWN_BUGS` (catalogue.ts)
  * still detects a bug, the properties skip (and count) that symptom so that they keep

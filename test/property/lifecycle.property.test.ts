@@ -7,7 +7,7 @@
  * events, probe results, clock advances, Compose actions, scaling, create/run and
  * save → parse → restore. After every step (and on every container transition, seen by an
  * XState inspector) the invariants of `checker.ts` must hold; the reference rules are in
- * `oracle.ts`, written from /work/shared/docs/docker-lifecycle.md.
+ * `oracle.ts`, written from docs/docker-behaviour.md.
  *
  * Volume: the default run executes at least 100 000 commands (counted; asserted and
  * printed in `afterAll`). For a longer local run, scale every `numRuns`:

@@ -1,6 +1,6 @@
 /**
  * The reference rules the property tests hold the machines to, written from
- * `/work/shared/docs/docker-lifecycle.md` and not from `machines/` (an independent
+ * `docs/docker-behaviour.md` and not from `machines/` (an independent
  * oracle): §2.3 the table (outcome per state × command, events in order, resulting
  * status), §2.4 v29 error texts, §2.2 exit codes, §4 restart policies and back-off,
  * §5 health checks. Not a test file; imported by `*.property.test.ts`.

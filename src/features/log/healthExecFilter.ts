@@ -1,6 +1,6 @@
 /**
  * Hiding health-check probes in the log. Every probe emits `exec_create: <cmd>`,
- * `exec_start: <cmd>` and `exec_die` (docker-lifecycle.md §3.3), so a container with a
+ * `exec_start: <cmd>` and `exec_die` (docs/docker-behaviour.md §3.3), so a container with a
  * 5 s interval floods the history. With exec events hidden: those chips are dropped,
  * `health_status` changes stay, and a daemon entry left with nothing is hidden entirely.
  * Pure; filtered entries are cached per entry so memoized rows keep their identity.

@@ -36,7 +36,7 @@ export function containerKey(message: DockerEventMessage): string {
 
 /**
  * The full container ID an event concerns: `Actor.ID` for `container` events, the
- * `container` attribute of `network` connect/disconnect events (docker-lifecycle.md §3.2),
+ * `container` attribute of `network` connect/disconnect events (docs/docker-behaviour.md §3.2),
  * `undefined` otherwise.
  */
 export function containerIdOf(message: DockerEventMessage): string | undefined {

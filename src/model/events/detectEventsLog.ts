@@ -3,7 +3,7 @@
  * its first meaningful line, so one drop zone can route files to the right loader.
  * Pure: no DOM, no I/O.
  *
- * The three shapes `parseEventsLog` reads (docker-lifecycle.md §3.2, §3.4):
+ * The three shapes `parseEventsLog` reads (docs/docker-behaviour.md §3.2, §3.4):
  * - JSON lines (`--format '{{json .}}'`): a complete JSON object on the first line with
  *   docker's `Type`/`Action`/`Actor` or legacy `status`/`id` keys;
  * - the default text format: the line starts with an RFC 3339 timestamp

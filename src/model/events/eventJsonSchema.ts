@@ -6,7 +6,7 @@
  * - `moby:api/types/events/events.go` `events.Message`: `Type`, `Action`, `Actor{ID, Attributes}`,
  *   `scope`, `time` (Unix s), `timeNano` (Unix ns); deprecated `status`, `id`, `from`.
  * - `moby:daemon/server/router/system/system_routes.go` `backFillLegacy`: the daemon fills the
- *   legacy fields for API < 1.52 (docker-lifecycle.md §3.2). Pre-1.10 daemons sent only
+ *   legacy fields for API < 1.52 (docs/docker-behaviour.md §3.2). Pre-1.10 daemons sent only
  *   `status`/`id`/`from`/`time`.
  */
 import { z } from 'zod';

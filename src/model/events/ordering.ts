@@ -2,7 +2,7 @@
  * Sanity checks on the order of a parsed `docker events` log. Warnings only: nothing is
  * reordered or dropped, replay follows the file order.
  *
- * Expected orders: docker-lifecycle.md §3.3 (from `moby:daemon/*.go` and compose
+ * Expected orders: docs/docker-behaviour.md §3.3 (from `moby:daemon/*.go` and compose
  * `pkg/compose/monitor.go`).
  */
 import { containerKey } from './containerKey';

@@ -1,7 +1,7 @@
 /**
  * Parser for `docker events` logs (pure: no React, no DOM, no fetch).
  *
- * Docker sources (docker-lifecycle.md §3):
+ * Docker sources (docs/docker-behaviour.md §3):
  * - default text format: `docker/cli:cli/command/system/events.go` `prettyPrintEvent`;
  * - JSON shape: `moby:api/types/events/events.go` `events.Message`; legacy `status`/`id`/`from`
  *   back-filled by `moby:daemon/server/router/system/system_routes.go` `backFillLegacy`;

@@ -1,6 +1,6 @@
 /**
  * One JSON event line, modern or legacy, normalised to `DockerEventMessage`.
- * Shapes: see `eventJsonSchema.ts` (docker-lifecycle.md §3.2).
+ * Shapes: see `eventJsonSchema.ts` (docs/docker-behaviour.md §3.2).
  */
 import { eventJsonSchema, type EventJson } from './eventJsonSchema';
 import type { DockerEventMessage, LineResult } from './types';

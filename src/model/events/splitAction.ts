@@ -1,6 +1,6 @@
 /**
  * Docker appends text to some actions: `exec_create: <cmd>`, `exec_start: <cmd>`,
- * `health_status: healthy|unhealthy` (`moby:api/types/events/events.go`, docker-lifecycle.md §3.1).
+ * `health_status: healthy|unhealthy` (`moby:api/types/events/events.go`, docs/docker-behaviour.md §3.1).
  */
 
 /**

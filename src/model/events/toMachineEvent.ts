@@ -4,7 +4,7 @@
  *
  * Docker sources: container actions `moby:api/types/events/events.go`; attributes
  * `signal` (kill, `moby:daemon/kill.go`) and `exitCode` (die, `moby:daemon/monitor.go`);
- * `health_status: <status>` (`moby:daemon/health.go` `handleProbeResult`). docker-lifecycle.md §3.
+ * `health_status: <status>` (`moby:daemon/health.go` `handleProbeResult`). docs/docker-behaviour.md §3.
  */
 import { parseSignal } from './signals';
 import type { ParsedEvent } from './types';

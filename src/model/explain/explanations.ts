@@ -1,6 +1,6 @@
 /**
  * What Docker did underneath a command, in the lesson's words. One place for every text,
- * short, and true to docker-lifecycle.md (section numbers in brackets). The event log
+ * short, and true to docs/docker-behaviour.md (section numbers in brackets). The event log
  * shows them when "Learn" is on; embeds can turn them off.
  */
 import type { DockerEventMessage, LogEntry } from '../../../machines';
