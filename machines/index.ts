@@ -11,8 +11,8 @@ export {
   type ContainerSnapshot,
   type InspectState,
 } from './container/inspectState';
-export { commandError, outcomeOf, disabledReason } from './container/commands';
-export { commandOutcome, commandHint, type CommandOutcome, type CommandSubject } from './container/commandError';
+export { commandError, outcomeOf, disabledReason } from './container/commandError';
+export { commandOutcome, commandHint, type CommandOutcome, type CommandSubject } from './container/commandOutcome';
 export { cliLine } from './container/cli';
 export { formatEventShort, containerEvent, networkEvent } from './container/dockerEvents';
 export { shortId, randomContainerId } from './container/ids';

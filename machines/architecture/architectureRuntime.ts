@@ -10,7 +10,7 @@
 import { createActor, type ActorOptions, type ActorRefFrom } from 'xstate';
 import { cliLine } from '../container/cli';
 import { actorNow } from '../container/clock';
-import { outcomeOf } from '../container/commands';
+import { outcomeOf } from '../container/commandError';
 import { containerMachine } from '../container/containerMachine';
 import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';

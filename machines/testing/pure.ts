@@ -7,10 +7,10 @@
  */
 import { initialTransition, transition } from 'xstate';
 import { atTime } from '../container/clock';
-import { outcomeOf } from '../container/commands';
+import { outcomeOf } from '../container/commandError';
 import { containerMachine } from '../container/containerMachine';
 import type { ContainerSnapshot } from '../container/inspectState';
-import type { CommandOutcome } from '../container/commandError';
+import type { CommandOutcome } from '../container/commandOutcome';
 import type { ContainerEvent, ContainerInput, DockerEventMessage } from '../container/types';
 
 /** Result of one pure step. */

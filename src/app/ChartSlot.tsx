@@ -5,8 +5,8 @@
  * The chart's code is in the `selectedPanels` chunk (see `App.tsx`): until it is there, the slot says so.
  */
 import { Suspense } from 'react';
-import { preloadable } from '../model/lazy/loadLater';
-import { useArchitecture, useSelectedContainer } from '../model/session/useSession';
+import { preloadable } from '../react/loadLater';
+import { useArchitecture, useSelectedContainer } from '../react/useSession';
 
 export const lazyChart = preloadable(() => import('./selectedPanels').then((m) => m.LifecycleChart));
 const LifecycleChart = lazyChart.Component;

@@ -8,7 +8,7 @@ import { createArchitecture } from '../../machines';
 import { SimulationClock } from '../model/clock/simulationClock';
 import { Replay } from '../model/replay/replay';
 import { createSelectionStore } from '../model/session/selectionStore';
-import type { Session } from '../model/session/sessionContext';
+import type { Session } from '../react/sessionContext';
 import type { SessionSource } from '../model/session/sessionSource';
 
 export interface SessionState {

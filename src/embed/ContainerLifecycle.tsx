@@ -9,15 +9,15 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
-import type { EmbedController } from '../features/embed/embedController';
-import { parseEmbedParams, type EmbedControls, type EmbedTheme } from '../features/embed/embedParams';
-import { createStateBatcher, type ContainerStates } from '../features/embed/protocol';
+import type { EmbedController } from './embedController';
+import { parseEmbedParams, type EmbedControls, type EmbedTheme } from './embedParams';
+import { createStateBatcher, type ContainerStates } from './protocol';
 import { createEmbedController } from './createEmbedController';
 import { EmbedWidget } from './EmbedWidget';
 import { adoptWidgetStyles } from './shadowStyles';
 
-export type { ContainerStates } from '../features/embed/protocol';
-export type { EmbedController } from '../features/embed/embedController';
+export type { ContainerStates } from './protocol';
+export type { EmbedController } from './embedController';
 
 /** Props of {@link ContainerLifecycle}: the embed page's URL parameters, camel-cased. */
 export interface ContainerLifecycleProps {

@@ -7,7 +7,7 @@
 import { useSelector } from '@xstate/react';
 import { cliLine, disabledReason, type ComposeAction, type ContainerActor, type ContainerEntry } from '../../machines';
 import { COMMANDS } from '../features/actions/commands';
-import { useArchitecture, useSelectedContainer } from '../model/session/useSession';
+import { useArchitecture, useSelectedContainer } from '../react/useSession';
 
 /**
  * A pressed command button that became disabled (or was replaced, after Create / Run)

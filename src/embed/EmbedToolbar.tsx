@@ -4,9 +4,9 @@
  * keep the story, export and link, but no commands and no Reset.
  */
 import type { ComposeAction } from '../../machines';
-import { StoryControls } from '../features/embed/components/StoryControls';
-import type { EmbedView } from '../features/embed/embedController';
-import type { ImageFormat } from '../features/embed/exportImage';
+import { StoryControls } from './components/StoryControls';
+import type { EmbedView } from './embedController';
+import type { ImageFormat } from './exportImage';
 import { EmbedCommands } from './EmbedCommands';
 
 /** Props of {@link EmbedToolbar}. */

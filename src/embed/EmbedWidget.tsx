@@ -7,23 +7,23 @@
 import { Suspense, useCallback, useRef, useState, useSyncExternalStore, type CSSProperties, type SyntheticEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
-import { CaptionOverlay } from '../features/embed/components/CaptionOverlay';
-import { EmbedAlerts } from '../features/embed/components/EmbedAlerts';
-import { useEmbedView } from '../features/embed/components/useEmbedView';
-import type { EmbedController } from '../features/embed/embedController';
-import { exportFileName, exportView, type ImageFormat } from '../features/embed/exportImage';
+import { CaptionOverlay } from './components/CaptionOverlay';
+import { EmbedAlerts } from './components/EmbedAlerts';
+import { useEmbedView } from './components/useEmbedView';
+import type { EmbedController } from './embedController';
+import { exportFileName, exportView, type ImageFormat } from './exportImage';
 import { LearnProvider } from '../features/learn/LearnContext';
 import { EventLog } from '../features/log/EventLog';
 import { LiveAnnouncer } from '../features/log/LiveAnnouncer';
 import { ReplayCanvasEmpty } from '../features/replay/ReplayCanvasEmpty';
 import { lazyReplayPanel } from '../features/replay/lazyReplayPanel';
-import { SessionContext } from '../model/session/sessionContext';
+import { SessionContext } from '../react/sessionContext';
 import { EmbedToolbar } from './EmbedToolbar';
 import { FitGuard } from './FitGuard';
 import { keepFocus } from './focus';
 import { ScaleFrame } from './ScaleFrame';
 import { useEmbedKeys } from './useEmbedKeys';
-import '../features/embed/embed.css';
+import './embed.css';
 
 /** Shown only with a replayed events log: its own chunk on the pages. */
 const ReplayPanel = lazyReplayPanel.Component;

@@ -4,9 +4,9 @@
  * app shell and the compose feature.
  */
 import { createSessionStore } from '../app/sessionStore';
-import { EmbedController, type ComposeLoader, type EventsLoader } from '../features/embed/embedController';
-import type { EmbedOptions } from '../features/embed/embedParams';
-import { browserStorage } from '../features/embed/saves';
+import { EmbedController, type ComposeLoader, type EventsLoader } from './embedController';
+import type { EmbedOptions } from './embedParams';
+import { browserStorage } from './saves';
 import { preloadLayoutEngine } from '../model/layout/architectureLayouts';
 
 /** The compose feature's pure loader, loaded with the first compose file (it brings the YAML parser), and the layout engine. */

@@ -15,10 +15,10 @@
  */
 import { createRoot, type Root } from 'react-dom/client';
 import type { ComposeAction, ContainerEvent } from '../../machines';
-import { needsRebuild, type EmbedController } from '../features/embed/embedController';
-import { EMBED_PARAM_NAMES, embedParamsOf, parseEmbedParams, type EmbedOptions } from '../features/embed/embedParams';
-import { attachMessageBridge, type MessageBridge } from '../features/embed/messageBridge';
-import { createStateBatcher, type CommandResult, type ContainerStates, type StateBatcher } from '../features/embed/protocol';
+import { needsRebuild, type EmbedController } from './embedController';
+import { EMBED_PARAM_NAMES, embedParamsOf, parseEmbedParams, type EmbedOptions } from './embedParams';
+import { attachMessageBridge, type MessageBridge } from './messageBridge';
+import { createStateBatcher, type CommandResult, type ContainerStates, type StateBatcher } from './protocol';
 import { createEmbedController } from './createEmbedController';
 import { EmbedWidget } from './EmbedWidget';
 import { adoptWidgetStyles } from './shadowStyles';

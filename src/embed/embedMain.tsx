@@ -6,8 +6,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyTheme } from '../app/theme';
-import { parseEmbedParams } from '../features/embed/embedParams';
-import { attachMessageBridge } from '../features/embed/messageBridge';
+import { parseEmbedParams } from './embedParams';
+import { attachMessageBridge } from './messageBridge';
 import { createEmbedController } from './createEmbedController';
 import { EmbedWidget } from './EmbedWidget';
 import '../app/theme.css';

@@ -8,7 +8,7 @@ import flowCss from '@xyflow/react/dist/style.css?inline';
 import themeCss from '../app/theme.css?inline';
 
 const featureCss = import.meta.glob<string>(
-  ['../features/architecture/*.css', '../features/actions/*.css', '../features/log/*.css', '../features/replay/*.css', '../features/embed/*.css'],
+  ['../features/architecture/*.css', '../features/actions/*.css', '../features/log/*.css', '../features/replay/*.css', './embed.css'],
   { query: '?inline', import: 'default', eager: true },
 );
 

@@ -1,11 +1,11 @@
 /**
- * Installs the deck keyboard rule (see `features/embed/keyboard.ts`): story keys and
+ * Installs the deck keyboard rule (see `keyboard.ts`): story keys and
  * Escape in the capture phase (before the canvas's own keys), then, for the embed page
  * in a frame, forwards navigation keys nobody used to the parent.
  */
 import { useEffect, type RefObject } from 'react';
-import type { EmbedController } from '../features/embed/embedController';
-import { decideKey, focusKind, isNavigationKey } from '../features/embed/keyboard';
+import type { EmbedController } from './embedController';
+import { decideKey, focusKind, isNavigationKey } from './keyboard';
 import { keepFocus, releaseFocus } from './focus';
 
 export interface EmbedKeysOptions {

@@ -8,7 +8,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
 import { disabledReason, type ContainerActor, type ContainerEntry, type ContainerEvent } from '../../../machines';
-import { useArchitecture, useSelectedContainer } from '../../model/session/useSession';
+import { useArchitecture, useSelectedContainer } from '../../react/useSession';
 import { CommandButton } from './CommandButton';
 import { COMMANDS, PROCESS_EVENTS } from './commands';
 import { ContainerSummary } from './ContainerSummary';

@@ -1,9 +1,9 @@
 /** The selected container's identity and status: name, image, short ID, status (icon + words). */
 import { dockerStatus, formatRestartPolicy, type ContainerSnapshot } from '../../../machines';
 import { psStatus, statusTicks } from '../../model/status/psStatus';
-import { StatusIcon } from '../../model/status/StatusIcon';
+import { StatusIcon } from '../../react/StatusIcon';
 import { statusPresentation } from '../../model/status/statusPresentation';
-import { useNow } from '../../model/status/useNow';
+import { useNow } from '../../react/useNow';
 
 /** Props of {@link ContainerSummary}. */
 export interface ContainerSummaryProps {

@@ -3,7 +3,7 @@
  * `docker run -d` (create, then start) in the same service slot.
  */
 import type { MouseEvent, Ref } from 'react';
-import { useArchitecture } from '../../model/session/useSession';
+import { useArchitecture } from '../../react/useSession';
 
 /**
  * The new container gets a new panel (its own ID), so the focused button disappears:

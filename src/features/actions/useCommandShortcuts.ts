@@ -5,7 +5,7 @@
  * the log, which is the lesson.
  */
 import { useEffect } from 'react';
-import { useArchitecture, useSelection } from '../../model/session/useSession';
+import { useArchitecture, useSelection } from '../../react/useSession';
 import { commandForKey } from './commands';
 
 function isTextField(target: EventTarget | null): boolean {

@@ -6,9 +6,9 @@ import { memo, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useSelector } from '@xstate/react';
 import type { ContainerActor } from '../../../machines';
-import { useIsSelected, useSelection } from '../../model/session/useSession';
+import { useIsSelected, useSelection } from '../../react/useSession';
 import { statusPresentation } from '../../model/status/statusPresentation';
-import { usePending } from '../../model/runtime/usePending';
+import { usePending } from '../../react/usePending';
 import {
   selectExitCode,
   selectHealth,
@@ -19,7 +19,7 @@ import {
 } from './containerSelectors';
 import type { ContainerFlowNode } from './flowTypes';
 import { NodeBackoff, NodeHealth, NodePendingStop } from './NodeRuntime';
-import { StatusIcon } from '../../model/status/StatusIcon';
+import { StatusIcon } from '../../react/StatusIcon';
 import { StatusText } from './StatusText';
 import { useComposeActivity } from './useComposeActivity';
 import { useDegradedBy, useIsDegraded } from './useDegradedBy';

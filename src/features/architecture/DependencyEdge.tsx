@@ -6,7 +6,7 @@
  */
 import { memo, useMemo } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { StatusIcon } from '../../model/status/StatusIcon';
+import { StatusIcon } from '../../react/StatusIcon';
 import { describeStatus } from '../../model/status/statusPresentation';
 import { markerId } from './EdgeMarkers';
 import { edgeTone, edgeWord } from './edgeTone';

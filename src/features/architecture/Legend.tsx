@@ -4,7 +4,7 @@
  * and what the edge styles mean.
  */
 import { LEGEND_STATUSES, statusPresentation } from '../../model/status/statusPresentation';
-import { StatusIcon } from '../../model/status/StatusIcon';
+import { StatusIcon } from '../../react/StatusIcon';
 import './Legend.css';
 
 /** Props of {@link Legend}. */

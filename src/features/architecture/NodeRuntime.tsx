@@ -12,7 +12,7 @@ import type { ContainerActor, ContainerSnapshot, PendingCommand } from '../../..
 import { healthIcon, healthPsText, type HealthStatus } from '../../model/runtime/healthText';
 import { pendingView } from '../../model/runtime/pendingStop';
 import { nextStartText } from '../../model/runtime/restartBackoff';
-import { useSimNow } from '../../model/runtime/useSimNow';
+import { useSimNow } from '../../react/useSimNow';
 
 const selectOnStopSignal = (s: ContainerSnapshot) => s.context.process.onStopSignal;
 const selectFinishedAt = (s: ContainerSnapshot) => s.context.finishedAt;

@@ -5,7 +5,7 @@
  */
 import { memo, useId, useState, type FormEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useArchitecture } from '../../model/session/useSession';
+import { useArchitecture } from '../../react/useSession';
 import type { ServiceFlowNode } from './flowTypes';
 import './ServiceNode.css';
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ComposeProgress } from '../../../machines';
-import { useArchitecture } from '../../model/session/useSession';
+import { useArchitecture } from '../../react/useSession';
 
 /** The badge word for an active service, and what it waits for (empty when it does not wait). */
 export interface ComposeActivity {

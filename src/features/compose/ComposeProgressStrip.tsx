@@ -7,7 +7,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useSelector } from '@xstate/react';
 import type { ComposeProgress } from '../../../machines';
-import { useArchitecture } from '../../model/session/useSession';
+import { useArchitecture } from '../../react/useSession';
 import { composeCli, plannedOrder, stripItems, stripSummary, type StripState } from './progressStrip';
 
 const MARK: Record<StripState, string> = { done: '✓', active: '▶', waiting: '⏳', pending: '·', skipped: '–' };

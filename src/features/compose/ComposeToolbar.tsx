@@ -7,7 +7,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { PasteDialog } from '../paste/PasteDialog';
 import { ecommerceScenario, type ComposeAction } from '../../../machines';
-import { useSession } from '../../model/session/useSession';
+import { useSession } from '../../react/useSession';
 import type { ComposeController } from './composeController';
 import { ComposeProgressStrip } from './ComposeProgressStrip';
 import { COMPOSE_EXAMPLES, DEFAULT_EXAMPLE_ID } from './examples';

@@ -6,7 +6,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useSelector } from '@xstate/react';
 import type { ServiceSpec } from '../../../machines';
-import { useArchitecture, useSelectedContainer } from '../../model/session/useSession';
+import { useArchitecture, useSelectedContainer } from '../../react/useSession';
 import './ComposeToolbar.css';
 
 /** Most replicas one service may have (as `Architecture.scale`). */

@@ -9,7 +9,7 @@ import { useSelector } from '@xstate/react';
 import { formatRestartPolicy, inspectState, type ContainerActor, type ContainerEntry } from '../../../machines';
 import { isolationFacts, type IsolationFacts } from '../../model/inspect/isolationFacts';
 import { binarySize, humanSize } from '../../model/inspect/units';
-import { useArchitecture } from '../../model/session/useSession';
+import { useArchitecture } from '../../react/useSession';
 
 /** Props of {@link InspectPanel}. */
 export interface InspectPanelProps {

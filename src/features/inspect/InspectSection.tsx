@@ -3,7 +3,7 @@
  * with `React.lazy` on first use, so it does not weigh on the first paint.
  */
 import { lazy, Suspense, useId, useState } from 'react';
-import { useSelectedContainer } from '../../model/session/useSession';
+import { useSelectedContainer } from '../../react/useSession';
 import './inspect.css';
 
 const InspectPanel = lazy(() => import('./InspectPanel'));

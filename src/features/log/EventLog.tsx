@@ -5,7 +5,7 @@
  * explanations) are a chunk of their own, shown once the canvas is painted.
  */
 import { Suspense, useRef, useState } from 'react';
-import { AfterIdle, preloadable } from '../../model/lazy/loadLater';
+import { AfterIdle, preloadable } from '../../react/loadLater';
 import { LearnToggle } from '../learn/LearnToggle';
 import './EventLog.css';
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { LogEntry } from '../../../machines';
-import { useArchitecture } from '../../model/session/useSession';
+import { useArchitecture } from '../../react/useSession';
 import { announcementsFor, factsOf } from './announcements';
 
 interface Announcement {

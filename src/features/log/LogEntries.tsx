@@ -5,7 +5,7 @@
  * entries (scrolls its log to the bottom) unless the reader scrolled up.
  */
 import { useCallback, useLayoutEffect, useMemo, type RefObject } from 'react';
-import { useArchitecture, useSession } from '../../model/session/useSession';
+import { useArchitecture, useSession } from '../../react/useSession';
 import { useLearn } from '../learn/LearnContext';
 import { visibleEntries } from './healthExecFilter';
 import { LogEntryView } from './LogEntryView';

@@ -3,7 +3,7 @@
  * The canvas itself follows the replay: it re-lays out and re-fits when the log adds a
  * container (its layout follows `architecture.spec`).
  */
-import { useContainerEntries } from '../../model/session/useSession';
+import { useContainerEntries } from '../../react/useSession';
 import './ReplayPanel.css';
 
 /** An overlay over the empty canvas of a replay; renders nothing once a container exists. */

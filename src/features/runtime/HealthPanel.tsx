@@ -8,7 +8,7 @@ import { useSelector } from '@xstate/react';
 import { dockerStatus, type ContainerActor, type ContainerSnapshot } from '../../../machines';
 import { durationText } from '../../model/runtime/durationText';
 import { healthIcon, healthPsText } from '../../model/runtime/healthText';
-import { useArchitecture } from '../../model/session/useSession';
+import { useArchitecture } from '../../react/useSession';
 
 const selectHealthcheck = (s: ContainerSnapshot) => s.context.healthcheck;
 const selectHealth = (s: ContainerSnapshot) => s.context.health;

@@ -15,8 +15,8 @@ import {
   type RestartPolicyConfig,
 } from '../../../machines';
 import { backoffText, nextStartText } from '../../model/runtime/restartBackoff';
-import { useSimNow } from '../../model/runtime/useSimNow';
-import { useArchitecture } from '../../model/session/useSession';
+import { useSimNow } from '../../react/useSimNow';
+import { useArchitecture } from '../../react/useSession';
 
 type PolicyName = RestartPolicyConfig['name'];
 

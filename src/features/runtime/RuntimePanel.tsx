@@ -5,7 +5,7 @@
  */
 import { useSelector } from '@xstate/react';
 import type { ContainerSnapshot } from '../../../machines';
-import { useSelectedContainer } from '../../model/session/useSession';
+import { useSelectedContainer } from '../../react/useSession';
 import { HealthPanel } from './HealthPanel';
 import { RestartPolicyEditor } from './RestartPolicyEditor';
 import './runtime.css';

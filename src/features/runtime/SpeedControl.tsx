@@ -5,7 +5,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { CLOCK_SPEEDS } from '../../model/clock/simulationClock';
-import { useSession } from '../../model/session/useSession';
+import { useSession } from '../../react/useSession';
 import './runtime.css';
 
 function speedLabel(speed: number): string {

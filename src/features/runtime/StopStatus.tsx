@@ -8,8 +8,8 @@ import { useSelector } from '@xstate/react';
 import { DEFAULT_STOP_TIMEOUT_SECONDS, type ContainerActor, type ContainerSnapshot, type PendingCommand } from '../../../machines';
 import { countdownText, durationText } from '../../model/runtime/durationText';
 import { pendingView, stopBehaviourSummary } from '../../model/runtime/pendingStop';
-import { usePending } from '../../model/runtime/usePending';
-import { useSimNow } from '../../model/runtime/useSimNow';
+import { usePending } from '../../react/usePending';
+import { useSimNow } from '../../react/useSimNow';
 import './runtime.css';
 
 const selectProcess = (s: ContainerSnapshot) => s.context.process;

@@ -4,9 +4,8 @@
  * checked by `test/model/layout/builtinLayouts.test.ts`), and `layoutArchitecture.ts`
  * (dagre) is a chunk of its own, loaded for any other spec (a compose file, a replay, a
  * scale). The loaders of those start it early (`preloadLayoutEngine`), so the canvas
- * seldom waits for it; when it must, it suspends (`useLayoutReady`, see `ArchitectureCanvas`).
+ * seldom waits for it; when it must, the canvas suspends (`src/react/useLayoutReady.ts`).
  */
-import { use } from 'react';
 import type { ArchitectureSpec } from '../../../machines';
 import builtin from './builtinLayouts.json';
 import type { ArchitectureLayout } from './layoutGeometry';
@@ -82,13 +81,4 @@ export function architectureLayout(spec: ArchitectureSpec): ArchitectureLayout {
   if (ready) return ready;
   if (!engine) throw new Error('the layout engine is not loaded (wait for loadLayoutEngine())');
   return engine.layoutArchitecture(spec);
-}
-
-/**
- * Suspends (React `use`) until `architectureLayout(spec)` can answer. Call it last in a
- * component, after its hooks: React cannot replay a mounting component whose hooks
- * continue after a `use` that suspended.
- */
-export function useLayoutReady(spec: ArchitectureSpec): void {
-  if (!layoutReady(spec)) use(loadLayoutEngine());
 }

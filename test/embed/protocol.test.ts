@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
-import { createArchitecture, ecommerceScenario, type Architecture, type ArchitectureSpec, type ContainerEvent } from '../../../machines';
+import { createArchitecture, ecommerceScenario, type Architecture, type ArchitectureSpec, type ContainerEvent } from '../../machines';
 import {
   MESSAGE_SOURCE,
   createStateBatcher,
@@ -17,7 +17,7 @@ import {
   type FrameScheduler,
   type ProtocolContext,
   type ProtocolTarget,
-} from '../../../src/features/embed/protocol';
+} from '../../src/embed/protocol';
 
 const OWN = 'https://embed.example';
 const ALLOWED = 'https://slides.example';

@@ -4,8 +4,8 @@
  * the story files. `daemon.restore` is internal and not accepted from outside.
  * (`zod/mini`, see `src/model/validation/zod.ts`: the embed checks these at start.)
  */
-import type { ComposeAction, ContainerEvent, RestartPolicy } from '../../../machines';
-import { z } from '../../model/validation/zod';
+import type { ComposeAction, ContainerEvent, RestartPolicy } from '../../machines';
+import { z } from '../model/validation/zod';
 
 const RESTART_POLICY = /^(no|always|unless-stopped|on-failure(:\d{1,4})?)$/;
 

@@ -1,6 +1,6 @@
-/** The deck keyboard rule (features/embed/keyboard.ts). */
+/** The deck keyboard rule (src/embed/keyboard.ts). */
 import { describe, expect, it } from 'vitest';
-import { decideKey, isNavigationKey, type KeyInput } from '../../../src/features/embed/keyboard';
+import { decideKey, isNavigationKey, type KeyInput } from '../../src/embed/keyboard';
 
 const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({ key: k, focus: 'other', ...extra });
 const middle = { position: 2, length: 5 };

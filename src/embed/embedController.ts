@@ -7,9 +7,9 @@
  * Time: with a story, the simulation clock is paused and only the story's `wait` steps
  * move it, so the state after step n is always the same (and going back is exact).
  */
-import { scenarios, type ArchitectureSpec, type ComposeAction, type ContainerEvent, type SavedArchitecture } from '../../../machines';
-import type { Session } from '../../model/session/sessionContext';
-import type { SessionSource } from '../../model/session/sessionSource';
+import { scenarios, type ArchitectureSpec, type ComposeAction, type ContainerEvent, type SavedArchitecture } from '../../machines';
+import type { Session } from '../react/sessionContext';
+import type { SessionSource } from '../model/session/sessionSource';
 import { DEFAULT_SCENARIO, type EmbedOptions, type StoryRef } from './embedParams';
 import {
   clearSave,

@@ -4,7 +4,7 @@
  * the clock), so the state after step n is always the same. Going back replays steps
  * 1..n-1 on a fresh architecture: exact, whatever happened in between. Pure: no DOM.
  */
-import { COMPOSE_STEP_MS, type Architecture, type ContainerEvent } from '../../../../machines';
+import { COMPOSE_STEP_MS, type Architecture, type ContainerEvent } from '../../../machines';
 import { stepContainer, type Story, type StoryStep } from './storySchema';
 
 /** What a step needs: the architecture and a clock it can advance (a `SimulatedClock`). */

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSessionStore } from '../../../src/app/sessionStore';
-import { loadComposeText } from '../../../src/features/compose/loadCompose';
-import { eventsLogSource } from '../../../src/features/replay/loadEventsLog';
-import { EmbedController, needsRebuild, type EmbedEnvironment } from '../../../src/features/embed/embedController';
-import { parseEmbedParams } from '../../../src/features/embed/embedParams';
-import { EMBED_SAVE_FORMAT, readStateHash, storageKey, toBase64Url } from '../../../src/features/embed/persistence';
+import { createSessionStore } from '../../src/app/sessionStore';
+import { loadComposeText } from '../../src/features/compose/loadCompose';
+import { eventsLogSource } from '../../src/features/replay/loadEventsLog';
+import { EmbedController, needsRebuild, type EmbedEnvironment } from '../../src/embed/embedController';
+import { parseEmbedParams } from '../../src/embed/embedParams';
+import { EMBED_SAVE_FORMAT, readStateHash, storageKey, toBase64Url } from '../../src/embed/persistence';
 import { memoryStorage } from './memoryStorage';
 
 const PAGE = 'https://slides.example/deck/embed.html';
@@ -175,7 +175,7 @@ describe('compose files', () => {
 });
 
 describe('docker events logs', () => {
-  const log = readFileSync(resolve(__dirname, '../../fixtures/events/moby_docs-api-v1.24__events_example.jsonl'), 'utf8');
+  const log = readFileSync(resolve(__dirname, '../fixtures/events/moby_docs-api-v1.24__events_example.jsonl'), 'utf8');
   const loadEvents = async (url: string) => eventsLogSource(log, url.split('/').pop()!);
 
   it('replays the log instead of the scenario (a replay is not saved; a story is ignored with a message)', async () => {

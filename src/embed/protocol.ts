@@ -15,8 +15,8 @@
  * it has an id, otherwise ignored. Handling never throws and a refused message never
  * changes state.
  */
-import type { ComposeAction, ContainerEvent } from '../../../machines';
-import { z } from '../../model/validation/zod';
+import type { ComposeAction, ContainerEvent } from '../../machines';
+import { z } from '../model/validation/zod';
 import { asContainerEvent, composeEventSchema, containerEventSchema } from './containerEventSchema';
 
 /** The `source` of every message of this protocol. */

@@ -1,6 +1,6 @@
 /** embed.html URL parameters / <container-lifecycle> attributes: zod validation, friendly problems, defaults. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBED_OPTIONS, EMBED_PARAM_NAMES, embedParamsOf, parseAllowOrigins, parseEmbedParams } from '../../../src/features/embed/embedParams';
+import { DEFAULT_EMBED_OPTIONS, EMBED_PARAM_NAMES, embedParamsOf, parseAllowOrigins, parseEmbedParams } from '../../src/embed/embedParams';
 
 const BASE = 'https://slides.example/deck/embed.html';
 const parse = (query: string) => parseEmbedParams(query, { baseUrl: BASE });

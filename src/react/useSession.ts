@@ -4,9 +4,9 @@
  */
 import { useCallback, useContext, useSyncExternalStore } from 'react';
 import { useSelector } from '@xstate/react';
-import type { Architecture, ContainerActor, ContainerEntry } from '../../../machines';
+import type { Architecture, ContainerActor, ContainerEntry } from '../../machines';
 import { SessionContext, type Session } from './sessionContext';
-import type { SelectionStore } from './selectionStore';
+import type { SelectionStore } from '../model/session/selectionStore';
 
 /** The current session; throws outside the app shell's provider. */
 export function useSession(): Session {

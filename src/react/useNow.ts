@@ -4,7 +4,7 @@
  * speed control and stop when it is paused.
  */
 import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import { SessionContext } from '../session/sessionContext';
+import { SessionContext } from './sessionContext';
 
 export function useNow(ticking: boolean): number {
   const clock = useContext(SessionContext)?.clock;

@@ -4,8 +4,8 @@
  * or invalid parameter gives a friendly problem (shown in a `role="alert"`) and its
  * default is used instead. Pure: no DOM, no fetch.
  */
-import { scenarios } from '../../../machines';
-import { z } from '../../model/validation/zod';
+import { scenarios } from '../../machines';
+import { z } from '../model/validation/zod';
 import { BUILTIN_STORY_IDS } from './stories/storyIds';
 
 /** Parameter / attribute names, in the order the docs list them. */

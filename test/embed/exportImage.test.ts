@@ -1,6 +1,6 @@
 /** Export helpers that need no DOM: data URL → Blob, file names. */
 import { describe, expect, it } from 'vitest';
-import { dataUrlToBlob, exportFileName } from '../../../src/features/embed/exportImage';
+import { dataUrlToBlob, exportFileName } from '../../src/embed/exportImage';
 
 describe('dataUrlToBlob', () => {
   it('decodes base64 PNG data and URI-encoded SVG', async () => {

@@ -5,7 +5,7 @@
  * A speed change re-reads the clock at once (Paused freezes the countdown).
  */
 import { useContext, useEffect, useState } from 'react';
-import { SessionContext } from '../session/sessionContext';
+import { SessionContext } from './sessionContext';
 
 export function useSimNow(active: boolean, intervalMs = 100): number {
   const clock = useContext(SessionContext)?.clock;

@@ -4,11 +4,11 @@
  * the hooks in `useSession.ts`.
  */
 import { createContext } from 'react';
-import type { Architecture } from '../../../machines';
-import type { SimulationClock } from '../clock/simulationClock';
-import type { Replay } from '../replay/replay';
-import type { SelectionStore } from './selectionStore';
-import type { SessionSource } from './sessionSource';
+import type { Architecture } from '../../machines';
+import type { SimulationClock } from '../model/clock/simulationClock';
+import type { Replay } from '../model/replay/replay';
+import type { SelectionStore } from '../model/session/selectionStore';
+import type { SessionSource } from '../model/session/sessionSource';
 
 export interface Session {
   /** The running architecture (replaced, not mutated, on Reset or load). */

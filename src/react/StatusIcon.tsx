@@ -1,6 +1,6 @@
 /** Shared by features (canvas, legend, action panel): the icon of a Docker status (decorative: the status is always also written out). */
-import type { DockerStatus } from '../../../machines';
-import { statusPresentation } from './statusPresentation';
+import type { DockerStatus } from '../../machines';
+import { statusPresentation } from '../model/status/statusPresentation';
 
 /** Props of {@link StatusIcon}. */
 export interface StatusIconProps {

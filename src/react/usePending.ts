@@ -3,8 +3,8 @@
  * undefined. Re-renders only when that container's pending record starts or ends.
  */
 import { useCallback, useSyncExternalStore } from 'react';
-import type { PendingCommand } from '../../../machines';
-import { useArchitecture } from '../session/useSession';
+import type { PendingCommand } from '../../machines';
+import { useArchitecture } from './useSession';
 
 export function usePending(name: string): PendingCommand | undefined {
   const architecture = useArchitecture();

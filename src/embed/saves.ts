@@ -5,7 +5,7 @@
  * (`persistence.ts`), a chunk of its own, loaded only when there is a save to read.
  * Pure, except for the storage passed in.
  */
-import type { SavedArchitecture } from '../../../machines';
+import type { SavedArchitecture } from '../../machines';
 import type { EmbedOptions } from './embedParams';
 
 export const EMBED_SAVE_FORMAT = 'container-lifecycle/embed';

@@ -13,9 +13,9 @@
  * - `{ wait: ms }`: simulated time passes (restart back-offs, stop grace periods).
  * Every step may carry a `caption`, shown over the canvas while that step is the last one applied.
  */
-import { scenarios, type ComposeAction, type ContainerEvent } from '../../../../machines';
-import { formatPath } from '../../../model/compose/composeError';
-import { z } from '../../../model/validation/zod';
+import { scenarios, type ComposeAction, type ContainerEvent } from '../../../machines';
+import { formatPath } from '../../model/compose/composeError';
+import { z } from '../../model/validation/zod';
 import { composeActionSchema, containerEventSchema } from '../containerEventSchema';
 
 export type StoryCommand = ContainerEvent | { type: 'create' } | { type: 'run' };

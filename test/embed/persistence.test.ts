@@ -1,7 +1,7 @@
 /** Saves of an embed: envelope validation, base64url links (100 kB limit), storage keys, storage errors. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
-import { SAVE_VERSION, createArchitecture, ecommerceScenario, type Architecture } from '../../../machines';
+import { SAVE_VERSION, createArchitecture, ecommerceScenario, type Architecture } from '../../machines';
 import {
   EMBED_SAVE_FORMAT,
   MAX_STATE_LINK_CHARS,
@@ -17,8 +17,8 @@ import {
   toBase64Url,
   writeSave,
   type KeyValueStorage,
-} from '../../../src/features/embed/persistence';
-import { DEFAULT_EMBED_OPTIONS } from '../../../src/features/embed/embedParams';
+} from '../../src/embed/persistence';
+import { DEFAULT_EMBED_OPTIONS } from '../../src/embed/embedParams';
 import { memoryStorage } from './memoryStorage';
 
 const running: Architecture[] = [];

@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestArchitecture, inspectState, type TestArchitecture } from '../../../machines';
-import { BUILTIN_STORIES, BUILTIN_STORY_IDS } from '../../../src/features/embed/stories/builtinStories';
-import { StoryPlayer, applyStep } from '../../../src/features/embed/stories/storyPlayer';
-import { parseStory, type Story } from '../../../src/features/embed/stories/storySchema';
-import { parseStoryText } from '../../../src/features/embed/stories/storyText';
+import { createTestArchitecture, inspectState, type TestArchitecture } from '../../machines';
+import { BUILTIN_STORIES, BUILTIN_STORY_IDS } from '../../src/embed/stories/builtinStories';
+import { StoryPlayer, applyStep } from '../../src/embed/stories/storyPlayer';
+import { parseStory, type Story } from '../../src/embed/stories/storySchema';
+import { parseStoryText } from '../../src/embed/stories/storyText';
 
 const CONTAINERS = ['load-balancer', 'frontend-1', 'frontend-2', 'api-gateway', 'product-service', 'order-service', 'payment-service', 'postgres', 'redis', 'rabbitmq'];
 
@@ -200,7 +200,7 @@ describe('story files', () => {
 });
 
 describe('sample story files (public/stories)', () => {
-  const dir = join(__dirname, '../../../public/stories');
+  const dir = join(__dirname, '../../public/stories');
   it.each(readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)))('%s is valid and runs to its end', (file) => {
     const parsed = parseStoryText(readFileSync(join(dir, file), 'utf8'), file);
     expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true);

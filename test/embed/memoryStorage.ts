@@ -1,5 +1,5 @@
 /** An in-memory `localStorage` for tests. */
-import type { KeyValueStorage } from '../../../src/features/embed/persistence';
+import type { KeyValueStorage } from '../../src/embed/persistence';
 
 export function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
