@@ -56,7 +56,9 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
   if (status === 'removed') {
     // docker/cli `rm -f` ignores a missing container (`errdefs.IsNotFound` → continue).
     if (event.type === 'remove' && event.force) return noop(`No such container: ${name}`);
-    if (event.type === 'exit' || event.type === 'oom') return error(404, `No such container: ${name}`);
+    // The kill route wraps every error of the backend, "No such container" too
+    // (moby `daemon/server/router/container/container_routes.go` `postContainersKill`).
+    if (event.type === 'kill') return error(404, `cannot kill container: ${name}: No such container: ${name}`);
     return error(404, `No such container: ${name}`);
   }
 

@@ -12,6 +12,7 @@ import { and, assign, enqueueActions, setup } from 'xstate';
 import { actorNow } from './clock';
 import { randomContainerId } from './ids';
 import {
+  backoffCancelled,
   chain,
   EXIT_SIGKILL,
   emitOnly,
@@ -95,7 +96,8 @@ function killLive(paused: boolean): StepBuilder {
 }
 
 /** `docker stop` in restart back-off: cancel the pending restart; event `stop` only (kill.go, compose monitor.go). */
-const stopRestarting: StepBuilder = ({ context, now }) => chain(context, markManuallyStopped, emitOnly('stop', now));
+const stopRestarting: StepBuilder = ({ context, now }) =>
+  chain(context, markManuallyStopped, backoffCancelled, emitOnly('stop', now));
 
 /** `docker restart`: the stop phase (if live), then a manual start, then event `restart` (moby `daemon/restart.go`). */
 function restartAfter(stopPhase: StepBuilder): StepBuilder {
@@ -116,7 +118,8 @@ function forceRemoveLive(paused: boolean): StepBuilder {
 function processDied(restarting: boolean): StepBuilder {
   return ({ context, event, now }) => {
     const oom = event.type === 'oom' ? [oomKilled(now)] : [];
-    return chain(context, ...oom, processExited(now, exitCodeOf(event), restarting));
+    const exitedAt = (event.type === 'exit' || event.type === 'oom') && Number.isFinite(event.exitedAt) ? event.exitedAt! : now;
+    return chain(context, ...oom, processExited(now, exitCodeOf(event), restarting, exitedAt));
   };
 }
 
@@ -208,7 +211,7 @@ export const containerMachine = setup({
     killRunning: enqueueActions(run(killLive(false))),
     killPaused: enqueueActions(run(killLive(true))),
     /** `docker kill` in back-off: no signal to send, no event (kill.go "currently restarting"). */
-    killRestarting: enqueueActions(run(({ context }) => markManuallyStopped(context))),
+    killRestarting: enqueueActions(run(({ context }) => chain(context, markManuallyStopped, backoffCancelled))),
     restartRunning: enqueueActions(run(restartAfter(stopLive(false)))),
     restartPaused: enqueueActions(run(restartAfter(stopLive(true)))),
     restartRestarting: enqueueActions(run(restartAfter(stopRestarting))),
@@ -237,6 +240,7 @@ export const containerMachine = setup({
     oomKilled: false,
     startedAt: null,
     finishedAt: null,
+    exitedAt: null,
     restartCount: 0,
     restartDelayMs: 0,
     manuallyStopped: false,

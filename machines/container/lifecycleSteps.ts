@@ -62,17 +62,19 @@ export function startProcess(now: number, manual: boolean) {
 /**
  * `handleContainerExit` (moby `daemon/monitor.go`): the back-off is recomputed on every
  * exit; `Cleanup` releases the network (disconnect, before `die` since v23); then
- * `SetRestarting` (RestartCount+1) or `SetStopped`; event `die` with `exitCode` and
- * `execDuration` (seconds).
+ * `SetRestarting` (RestartCount+1, FinishedAt = now) or `SetStopped` (FinishedAt =
+ * containerd's `exitedAt`; moby `daemon/container/state.go`); event `die` with `exitCode`
+ * and `execDuration` (seconds). `exitedAt` defaults to `now`.
  */
-export function processExited(now: number, exitCode: number, restarting: boolean) {
+export function processExited(now: number, exitCode: number, restarting: boolean, exitedAt: number = now) {
   return (c: ContainerContext): Step => {
     const ranMs = c.startedAt === null ? 0 : Math.max(0, now - c.startedAt);
     const context: ContainerContext = {
       ...c,
       pid: 0,
       exitCode,
-      finishedAt: now,
+      finishedAt: restarting ? now : exitedAt,
+      exitedAt,
       health: healthOnMonitorClosed(c.health),
       restartDelayMs: nextRestartDelay(c.restartDelayMs, ranMs),
       restartCount: restarting ? c.restartCount + 1 : c.restartCount,
@@ -111,15 +113,28 @@ export function markManuallyStopped(c: ContainerContext): Step {
   return { context: { ...c, manuallyStopped: true, restartCancelled: true }, messages: [] };
 }
 
+/**
+ * `docker stop`/`kill` during the restart back-off: the cancelled restart manager makes the
+ * monitor call `SetStopped` with the exit status of the last exit, so `FinishedAt` moves to
+ * the exit time containerd recorded (moby `daemon/monitor.go` `handleContainerExit`, the
+ * `err != nil` branch after `<-wait`). No event of its own.
+ */
+export function backoffCancelled(c: ContainerContext): Step {
+  return { context: { ...c, finishedAt: c.exitedAt ?? c.finishedAt }, messages: [] };
+}
+
 /** A `kill` event for each signal sent (attribute `signal`, decimal). */
 export function signalsSent(now: number, signals: number[], pausedBeforeFirst: boolean) {
   return (c: ContainerContext): Step => {
     const messages: DockerEventMessage[] = [];
     signals.forEach((signal, i) => {
       messages.push(containerEvent(c, 'kill', now, { signal: String(signal) }));
-      // A paused task is resumed right after the first signal (kill.go `task.Resume()`);
-      // moby's monitor logs that as `unpause` (DERIVED, docs/docker-behaviour.md §2.3 note).
-      if (i === 0 && pausedBeforeFirst) messages.push(containerEvent(c, 'unpause', now));
+      // A paused task is resumed right after the first signal (moby `daemon/kill.go`
+      // `task.Resume()`), which the monitor logs as `unpause`. Not after SIGKILL: runc thaws
+      // the cgroup itself for SIGKILL (runc `libcontainer/container_linux.go` `Signal`), the
+      // process dies and the resume finds no paused task, so no `unpause` (seen on a real
+      // engine by test/engine; docs/SIMPLIFICATIONS.md).
+      if (i === 0 && pausedBeforeFirst && signal !== SIGKILL) messages.push(containerEvent(c, 'unpause', now));
     });
     return { context: c, messages };
   };

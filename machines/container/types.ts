@@ -89,10 +89,14 @@ export type ContainerCommand =
 
 /** Things that happen to the main process without a command. */
 export type ProcessEvent =
-  /** The main process ends by itself: 0 = done, non-zero = crash. */
-  | { type: 'exit'; exitCode: number }
-  /** The kernel OOM killer kills the main process (exit 137, `OOMKilled: true`). */
-  | { type: 'oom' }
+  /**
+   * The main process ends by itself: 0 = done, non-zero = crash. `exitedAt` (Unix ms) is
+   * the exit time containerd recorded, when known; Docker handles the exit a little later
+   * (the event's time). Default: the time of the event.
+   */
+  | { type: 'exit'; exitCode: number; exitedAt?: number }
+  /** The kernel OOM killer kills the main process (exit 137, `OOMKilled: true`). `exitedAt` as for `exit`. */
+  | { type: 'oom'; exitedAt?: number }
   /**
    * Simulation knob: from now on the health-check command exits 0 (`pass`) or 1 (`fail`).
    * Only for containers with a health check.
@@ -191,6 +195,13 @@ export interface ContainerContext {
   startedAt: number | null;
   /** Unix ms of the last exit; null before the first exit. */
   finishedAt: number | null;
+  /**
+   * Unix ms at which containerd saw the last exit (moby `ExitStatus.ExitedAt`); null before
+   * the first exit. `FinishedAt` takes it when the container stops, but the time Docker
+   * handled the exit when it goes into restart back-off (moby `SetRestarting` vs `SetStopped`).
+   * May be absent in snapshots saved before it existed: read it as `exitedAt ?? finishedAt`.
+   */
+  exitedAt: number | null;
   /** Restarts made by the restart policy since the last manual start (`RestartCount`). */
   restartCount: number;
   /** Current back-off of the restart manager, ms (0 = not yet used). */

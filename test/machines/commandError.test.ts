@@ -177,10 +177,23 @@ describe('304 Not Modified is not an error', () => {
 });
 
 describe('removed: the container no longer exists', () => {
-  it.each(COMMANDS.filter((e) => !(e.type === 'remove' && e.force)))('%j → No such container, can() false', (event) => {
+  it.each(COMMANDS.filter((e) => !(e.type === 'remove' && e.force) && e.type !== 'kill'))(
+    '%j → No such container, can() false',
+    (event) => {
+      const snapshot = containerAt('removed').snapshot();
+
+      expect(commandError(snapshot, event)).toBe(`No such container: ${NAME}`);
+      expect(snapshot.can(event)).toBe(false);
+    },
+  );
+
+  // Issue 14, found by the differential suite against a real engine: the kill route wraps
+  // the backend's 404 like any other error (moby `postContainersKill`: "cannot kill container: %s").
+  it.each(COMMANDS.filter((e) => e.type === 'kill'))('%j → cannot kill container: NAME: No such container: NAME', (event) => {
     const snapshot = containerAt('removed').snapshot();
 
-    expect(commandError(snapshot, event)).toBe(`No such container: ${NAME}`);
+    expect(commandError(snapshot, event)).toBe(`cannot kill container: ${NAME}: No such container: ${NAME}`);
+    expect(outcomeOf(snapshot, event)).toMatchObject({ kind: 'error', httpStatus: 404 });
     expect(snapshot.can(event)).toBe(false);
   });
 
