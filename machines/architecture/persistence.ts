@@ -59,6 +59,8 @@ function buildSavedSchema() {
       oomKilled: z.boolean(),
       startedAt: z.number().nullable(),
       finishedAt: z.number().nullable(),
+      // Absent in saves made before it existed (issue 14): then FinishedAt is the best guess.
+      exitedAt: z.number().nullable().default(null),
       restartCount: z.number().int().min(0),
       restartDelayMs: z.number().min(0),
       manuallyStopped: z.boolean(),

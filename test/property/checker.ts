@@ -495,7 +495,9 @@ export class LifecycleChecker {
         t.expectNext.push('network disconnect');
         return;
       case 'network disconnect':
-        if (t.stream !== 'up') bad('disconnect only when the process dies');
+        // From `paused` only by SIGKILL (kill, rm -f): runc thaws and the process dies with no `unpause`.
+        if (t.stream !== 'up' && !(t.stream === 'paused' && prevAction === 'kill')) bad('disconnect only when the process dies');
+        t.stream = 'up';
         t.expectNext.push('die');
         return;
       case 'die':
