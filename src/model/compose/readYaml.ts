@@ -3,8 +3,8 @@
  * - a size limit (UTF-8 bytes), checked before anything else;
  * - a nesting-depth limit, checked on the concrete syntax tree before anything
  *   recursive runs;
- * - alias limits against "billion laughs" bombs (yaml's `maxAliasCount`) and against
- *   yaml's quadratic alias lookup (at most `MAX_ALIAS_NODES` aliases);
+ * - aliases bounded by what they cost once expanded (size, nesting, time), not by how
+ *   many are written: see `yamlToData.ts`;
  * - duplicate keys found in linear time;
  * - YAML 1.2 core schema with `<<` merge keys, including `<<: [*a, *b]` (Compose reads
  *   YAML with go-yaml v3, which also resolves merge keys).
@@ -23,15 +23,12 @@ import {
   type Node,
 } from 'yaml';
 import type { ComposeError } from './composeError';
+import { MAX_NESTING_DEPTH, yamlToData } from './yamlToData';
+
+export { MAX_EXPANDED_NODES, MAX_NESTING_DEPTH } from './yamlToData';
 
 /** Default `maxBytes`: 1 MB, far above any real compose file. */
 export const DEFAULT_MAX_BYTES = 1_000_000;
-/** yaml's `maxAliasCount`: alias expansions allowed before toJS gives up. */
-export const MAX_ALIAS_COUNT = 100;
-/** Alias nodes allowed in one file (real compose files use a few dozen). */
-export const MAX_ALIAS_NODES = 500;
-/** Deepest nesting of mappings and lists accepted (compose files use under 10). */
-export const MAX_NESTING_DEPTH = 100;
 
 export type ReadYamlResult =
   | { ok: true; doc: Document.Parsed; lineCounter: LineCounter; data: unknown; warnings: string[] }
@@ -113,28 +110,23 @@ function findDuplicateKey(doc: Document, lineCounter: LineCounter): ComposeError
 }
 
 /**
- * Checks aliases in one pass, before yaml's `toJS` trips over them: an alias whose
- * anchor is not defined before it, one inside the very node it refers to
- * (`a: &a [*a]`, a cyclic value), and more than `MAX_ALIAS_NODES` aliases in all
- * (yaml's `maxAliasCount` limits expansions per anchor, but `toJS` looks each alias
- * up among all anchors and aliases, which is quadratic: 20 000 took 16 s).
+ * Checks aliases in one pass, before they are expanded: an alias whose anchor is not
+ * defined before it, and one inside the very node it refers to (`a: &a [*a]`, a cyclic
+ * value). (yaml's own `toJS` is not used: it looks each alias up among all anchors and
+ * aliases, which is quadratic: 20 000 aliases took 16 s.)
  */
 function checkAliases(doc: Document, lineCounter: LineCounter): ComposeError | undefined {
   const anchors = new Map<string, unknown>();
-  let aliases = 0;
   let error: ComposeError | undefined;
   visit(doc, (_key, node, path) => {
     if (isAlias(node)) {
-      aliases += 1;
       const source = anchors.get(node.source);
       const problem =
-        aliases > MAX_ALIAS_NODES
-          ? `is one alias too many: a compose file may use at most ${MAX_ALIAS_NODES}`
-          : source === undefined
-            ? 'refers to an anchor that is not defined before it'
-            : path.includes(source as Node)
-              ? 'refers to a node that contains it (a recursive structure)'
-              : undefined;
+        source === undefined
+          ? 'refers to an anchor that is not defined before it'
+          : path.includes(source as Node)
+            ? 'refers to a node that contains it (a recursive structure)'
+            : undefined;
       if (!problem) return undefined;
       const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
       error = { message: `YAML alias *${node.source} at line ${line}, column ${col} ${problem}`, line, column: col };
@@ -198,17 +190,9 @@ export function readYaml(text: string, maxBytes: number = DEFAULT_MAX_BYTES): Re
   const badKeyOrAlias = findDuplicateKey(doc, lineCounter) ?? checkAliases(doc, lineCounter);
   if (badKeyOrAlias) return { ok: false, error: badKeyOrAlias };
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    const message =
-      cause instanceof ReferenceError && /excessive alias count/i.test(detail)
-        ? `YAML uses too many aliases (more than ${MAX_ALIAS_COUNT} expansions), as an alias bomb ("billion laughs") does: ${detail}`
-        : `YAML could not be read: ${detail}`;
-    return { ok: false, error: { message } };
-  }
+  const converted = yamlToData(doc, lineCounter);
+  if (!converted.ok) return converted;
+  const { data } = converted;
   const warnings = doc.warnings.map((warning) => {
     const { line, col } = lineCounter.linePos(warning.pos[0]);
     return `YAML warning at line ${line}, column ${col}: ${warning.message}`;
