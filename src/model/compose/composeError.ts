@@ -11,6 +11,8 @@ export interface ComposeError {
   column?: number;
   /** Where in the file, e.g. `services.web.depends_on[0]`. */
   path?: string;
+  /** Which file, when a project has several (`-f`, `include:`, `extends: file:`). */
+  file?: string;
 }
 
 /** A path into the loaded document: mapping keys and list indexes. */

@@ -92,6 +92,20 @@ export function locate(
 ): { line: number; column: number } | undefined {
   const found = walk(doc, path);
   if (!found) return undefined;
+  return position(found, lineCounter, path, options);
+}
+
+/** How many segments of `path` are written in `doc` (0 when none): which file of several declares a path. */
+export function writtenDepth(doc: Document, path: DocPath): number {
+  return walk(doc, path)?.depth ?? 0;
+}
+
+function position(
+  found: Found,
+  lineCounter: LineCounter,
+  path: DocPath,
+  options: { key?: boolean },
+): { line: number; column: number } | undefined {
   const keyNode = options.key && found.depth === path.length ? found.pair?.key : undefined;
   const target = (keyNode && typeof keyNode === 'object' ? keyNode : found.node) as Node;
   const offset = target.range?.[0];

@@ -6,6 +6,7 @@ import {
   parseCompose,
   type ComposeError,
   type ParseComposeOptions,
+  type ParseComposeResult,
 } from '../../../src/model/compose/parseCompose';
 
 /** Real compose files from public repositories (test/fixtures/compose, see its SOURCES.md). */
@@ -22,7 +23,7 @@ export function readExample(name: string): string {
 }
 
 /** Parses and fails the test with the parser's message when the file is rejected. */
-export function parseOk(text: string, options?: ParseComposeOptions): { spec: ArchitectureSpec; warnings: string[] } {
+export function parseOk(text: string, options?: ParseComposeOptions): Extract<ParseComposeResult, { ok: true }> {
   const result = parseCompose(text, options);
   if (!result.ok) throw new Error(`expected the file to load, got: ${result.error.message}`);
   return result;

@@ -1,6 +1,6 @@
 /** YAML features Compose files rely on: anchors, aliases, merge keys, extension fields, interpolation. */
 import { describe, expect, it } from 'vitest';
-import { parseOk, serviceOf } from './helpers';
+import { parseError, parseOk, serviceOf } from './helpers';
 
 const yaml = (...lines: string[]) => `${lines.join('\n')}\n`;
 
@@ -129,10 +129,10 @@ describe('extension fields and unknown keys', () => {
       ),
     );
     expect(warnings).toEqual([
+      'include other.yaml: that file was not given, so its services are missing here (open it together with the file that includes it)',
+      'services.web.extends: base.yaml was not given, so "web" lacks what it extends from "web" there (open the files together)',
       'version: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion',
-      'include: included compose files are not loaded here; only this file is shown',
       'servces: unknown top-level key, ignored (expected services, networks, volumes, secrets, configs, name or x-*)',
-      'services.web.extends: not supported here; "web" is loaded without the configuration it extends',
     ]);
   });
 });
@@ -155,32 +155,102 @@ describe('YAML 1.2 scalars', () => {
   });
 });
 
-describe('interpolation is kept as written', () => {
-  it('keeps ${VAR}, ${VAR:-default}, ${VAR:?err}, $VAR and $$ in images, ports and environment', () => {
+describe('interpolation (compose-go template.go)', () => {
+  const env = (vars: Record<string, string>) => new Map(Object.entries(vars));
+
+  it('applies defaults when there is no environment: ${VAR:-d}, ${VAR-d}, nested defaults, ${VAR:+alt}, $$', () => {
     const { spec, warnings } = parseOk(
       yaml(
         'services:',
         '  web:',
-        '    image: ${REGISTRY:-docker.io}/shop/web:${TAG:?set TAG}',
+        '    image: ${REGISTRY:-docker.io}/shop/web:${TAG-1.0}',
         '    ports:',
-        '      - "${WEB_PORT:-8080}:80"',
-        '      - "${BIND_IP}:${ADMIN_PORT}:9000/udp"',
-        '      - $METRICS_PORT',
+        '      - "${WEB_PORT:-${PORT:-8080}}:80"',
         '    environment:',
         '      PRICE: $$5',
-        '      HOME_DIR: $HOME',
-        '      URL: http://${HOST-localhost}:${PORT}',
+        '      DEBUG: "${DEBUG:+on}"',
+        '      URL: http://${HOST-localhost}:${API_PORT:-3000}/x',
       ),
     );
     const web = serviceOf(spec, 'web');
-    expect(web.image).toBe('${REGISTRY:-docker.io}/shop/web:${TAG:?set TAG}');
-    expect(web.ports).toEqual([
-      { target: '80', published: '${WEB_PORT:-8080}' },
-      { target: '9000', published: '${ADMIN_PORT}', hostIp: '${BIND_IP}', protocol: 'udp' },
-      { target: '$METRICS_PORT' },
-    ]);
-    expect(web.environment).toEqual({ PRICE: '$$5', HOME_DIR: '$HOME', URL: 'http://${HOST-localhost}:${PORT}' });
+    expect(web.image).toBe('docker.io/shop/web:1.0');
+    expect(web.ports).toEqual([{ target: '80', published: '8080' }]);
+    expect(web.environment).toEqual({ PRICE: '$5', DEBUG: '', URL: 'http://localhost:3000/x' });
     expect(warnings).toEqual([]);
+  });
+
+  it('uses the environment: set, empty and unset differ as in Compose', () => {
+    const text = yaml(
+      'services:',
+      '  web:',
+      '    image: app:${TAG:-latest}',
+      '    environment:',
+      '      A: "${EMPTY:-colon-dash}"',
+      '      B: "${EMPTY-dash}"',
+      '      C: "${SET:+alt}"',
+      '      D: "${EMPTY:+alt}"',
+      '      E: "${EMPTY+alt}"',
+      '      F: $SET/$EMPTY/end',
+    );
+    const { spec } = parseOk(text, { env: env({ TAG: '2.1', EMPTY: '', SET: 'v' }) });
+    const web = serviceOf(spec, 'web');
+    expect(web.image).toBe('app:2.1');
+    expect(web.environment).toEqual({ A: 'colon-dash', B: '', C: 'alt', D: '', E: 'alt', F: 'v//end' });
+  });
+
+  it("refuses a missing required variable with Compose's error, at its line and column", () => {
+    const text = yaml('services:', '  web:', '    image: shop/web:${TAG:?set TAG first}');
+    expect(parseError(text)).toEqual({
+      message: 'error while interpolating services.web.image: required variable TAG is missing a value: set TAG first',
+      path: 'services.web.image',
+      line: 3,
+      column: 12,
+    });
+    expect(parseError(text, { env: env({ TAG: '' }) }).message).toMatch(/required variable TAG is missing a value/);
+    expect(parseOk(yaml('services:', '  web:', '    image: web:${TAG?x}'), { env: env({ TAG: '' }) }).spec.services[0]!.image).toBe('web:');
+  });
+
+  it('refuses an invalid ${…} with Compose\'s advice to escape $', () => {
+    expect(parseError(yaml('services:', '  web:', '    image: "web:${ }"')).message).toBe(
+      'invalid interpolation format for services.web.image: "web:${ }". You may need to escape any $ with another $.',
+    );
+  });
+
+  it('keeps a value whose variable is unset without default as written, or blanks it as Compose does', () => {
+    const text = yaml('services:', '  web:', '    image: ${IMAGE}:${TAG:-1}', '    environment:', '      HOME_DIR: $HOME');
+    const kept = parseOk(text);
+    expect(serviceOf(kept.spec, 'web').image).toBe('${IMAGE}:${TAG:-1}');
+    expect(serviceOf(kept.spec, 'web').environment).toEqual({ HOME_DIR: '$HOME' });
+    expect(kept.warnings).toEqual([
+      'The "IMAGE" variable is not set: Compose would use a blank string; values using it are shown as written (paste a .env to set it)',
+      'The "HOME" variable is not set: Compose would use a blank string; values using it are shown as written (paste a .env to set it)',
+    ]);
+    const blank = parseOk(text, { unsetVariables: 'blank' });
+    expect(serviceOf(blank.spec, 'web').image).toBe(':1');
+    expect(blank.warnings).toContain('The "IMAGE" variable is not set. Defaulting to a blank string.');
+  });
+
+  it('lists the variables each service uses, with where their value came from', () => {
+    const result = parseOk(
+      yaml(
+        'x-common: &common',
+        '  image: ${REGISTRY:-docker.io}/app:${TAG}',
+        'services:',
+        '  web:',
+        '    <<: *common',
+        '    environment: ["MODE=${MODE:-prod}"]',
+        '  db:',
+        '    image: postgres',
+      ),
+      { env: env({ TAG: '3' }) },
+    );
+    expect(result.variables).toEqual({
+      web: [
+        { name: 'MODE', value: 'prod', source: 'default' },
+        { name: 'REGISTRY', value: 'docker.io', source: 'default' },
+        { name: 'TAG', value: '3', source: 'environment' },
+      ],
+    });
   });
 
   it('uses the ${VAR:-default} default where a value is needed, and warns when there is none', () => {
@@ -208,7 +278,7 @@ describe('interpolation is kept as written', () => {
       healthcheck: { test: 'true', intervalMs: 90000, retries: 3 },
     });
     expect(serviceOf(spec, 'b')).toMatchObject({ replicas: 1, restartPolicy: 'no' });
-    expect(warnings).toEqual([
+    expect(warnings.slice(3)).toEqual([
       'services.a.healthcheck.retries: "${HC_RETRIES}" uses a variable, which is not resolved here; using 3',
       'services.b.scale: "${B_SCALE}" uses a variable, which is not resolved here; using 1',
       'services.b.restart: "${B_RESTART}" uses a variable, which is not resolved here; using "no"',
@@ -219,6 +289,9 @@ describe('interpolation is kept as written', () => {
     const { spec, warnings } = parseOk(yaml('name: ${PROJECT:-Shop}', 'services:', '  a:', '    build: .'));
     expect(spec.project).toBe('shop');
     expect(serviceOf(spec, 'a').image).toBe('shop-a');
-    expect(warnings).toEqual(['name: "${PROJECT:-Shop}" uses a variable, which is not resolved here; using "shop"']);
+    // Interpolated first ("Shop"), then normalised with Compose's complaint about the name.
+    expect(warnings).toEqual([
+      'name: invalid project name "Shop": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number; using "shop"',
+    ]);
   });
 });
