@@ -25,13 +25,13 @@ export interface ValueVariables {
 }
 
 export type InterpolateTreeResult =
-  | { ok: true; data: unknown; variables: ValueVariables[]; warnings: string[] }
+  | { ok: true; data: unknown; variables: ValueVariables[]; unset: string[] }
   | { ok: false; error: { message: string; path: DocPath } };
 
 /**
  * @param data the file as read (plain data).
  * @returns a new tree (the input is not modified) with every value interpolated, the
- *   variables each value used, and a warning per unset variable; or Compose's error for
+ *   variables each value used, and the names of unset variables (see `unsetWarning`); or Compose's error for
  *   the first value it refuses (`invalid interpolation format for <path>…`,
  *   `error while interpolating <path>: required variable X is missing a value…`).
  */
@@ -86,12 +86,22 @@ export function interpolateTree(data: unknown, options: InterpolateTreeOptions):
         : `error while interpolating ${at}: ${cause.message}`;
     return { ok: false, error: { message, path: [...path] } };
   }
-  const warnings = [...unsetNames].map((name) =>
-    keep
-      ? `The "${name}" variable is not set: Compose would use a blank string; values using it are shown as written (paste a .env to set it)`
-      : `The "${name}" variable is not set. Defaulting to a blank string.`,
-  );
-  return { ok: true, data: out, variables, warnings };
+  return { ok: true, data: out, variables, unset: [...unsetNames] };
+}
+
+/**
+ * The warning for variables that are unset and have no default: Compose's own per
+ * variable (`blank`), or one that names them all (`keep`).
+ */
+export function unsetWarnings(names: readonly string[], unset: 'keep' | 'blank'): string[] {
+  if (names.length === 0) return [];
+  if (unset === 'blank') return names.map((name) => `The "${name}" variable is not set. Defaulting to a blank string.`);
+  const list = names.map((name) => `"${name}"`).join(', ');
+  return [
+    names.length === 1
+      ? `The ${list} variable is not set: Compose would use a blank string; values using it are shown as written (paste a .env to set it)`
+      : `${names.length} variables are not set (${list}): Compose would use blank strings; values using them are shown as written (paste a .env to set them)`,
+  ];
 }
 
 function valueAt(data: unknown, path: DocPath): unknown {

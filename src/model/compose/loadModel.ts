@@ -15,7 +15,7 @@
 import type { Document, LineCounter } from 'yaml';
 import { formatPath, type ComposeError, type DocPath } from './composeError';
 import { describeValue } from './describe';
-import { interpolateTree, type ValueVariables } from './interpolateTree';
+import { interpolateTree, unsetWarnings, type ValueVariables } from './interpolateTree';
 import type { Environment } from './interpolation';
 import { locate } from './locate';
 import { enforceUnicity, mergeYaml } from './overrideMerge';
@@ -99,12 +99,13 @@ export function resolveReference(reference: string, from: string, available: rea
   if (exact) return exact;
   // A relative name matches a given file whose path ends with it (`app/base.yml` given
   // as `base.yml`, or `base.yml` given with a folder the reference did not know).
-  const byEnd = available.filter((source) => {
+  const others = available.filter((source) => source.name !== from);
+  const byEnd = others.filter((source) => {
     const name = normalizePath(source.name);
     return wanted.endsWith(`/${name}`) || name.endsWith(`/${wanted}`) || wanted === name;
   });
   if (byEnd.length === 1) return byEnd[0];
-  const byName = available.filter((source) => baseOf(source.name) === baseOf(reference));
+  const byName = others.filter((source) => baseOf(source.name) === baseOf(reference));
   return byName.length === 1 ? byName[0] : undefined;
 }
 
@@ -115,6 +116,8 @@ interface Context {
   unresolved: UnresolvedReference[];
   /** Raw (interpolated, not merged) files, for `extends: file:`. */
   raw: Map<string, Tree>;
+  /** Variables met unset and without default, in order. */
+  unset: Set<string>;
   /** `name: message` when the project has several files, else the message. */
   prefix(name: string, message: string): string;
 }
@@ -150,7 +153,7 @@ function readFile(ctx: Context, source: ComposeSource): { cfg: Tree; file: ReadF
   }
   const interpolated = interpolateTree(data, { env: ctx.options.env, unset: ctx.options.unset });
   if (!interpolated.ok) throw errorAt(file, interpolated.error.message, interpolated.error.path);
-  for (const warning of interpolated.warnings) warn(ctx, warning);
+  for (const name of interpolated.unset) ctx.unset.add(name);
   file.variables = interpolated.variables;
   ctx.files.push(file);
   return { cfg: interpolated.data as Tree, file };
@@ -316,10 +319,11 @@ function loadFiles(ctx: Context, sources: readonly ComposeSource[], chain: strin
  */
 export function loadModel(sources: readonly ComposeSource[], options: LoadModelOptions): LoadModelResult {
   const prefix = (name: string, message: string) => (ctx.files.length > 1 || sources.length > 1) && name ? `${name}: ${message}` : message;
-  const ctx: Context = { options, files: [], warnings: [], unresolved: [], raw: new Map(), prefix };
+  const ctx: Context = { options, files: [], warnings: [], unresolved: [], raw: new Map(), unset: new Set(), prefix };
   try {
     const model = loadFiles(ctx, sources, []);
-    return { ok: true, model, files: ctx.files, warnings: ctx.warnings, unresolved: ctx.unresolved };
+    const warnings = [...unsetWarnings([...ctx.unset], options.unset), ...ctx.warnings];
+    return { ok: true, model, files: ctx.files, warnings, unresolved: ctx.unresolved };
   } catch (cause) {
     if (cause instanceof LoadError) return { ok: false, error: cause.error };
     throw cause;
