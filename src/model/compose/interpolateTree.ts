@@ -96,7 +96,9 @@ export function interpolateTree(data: unknown, options: InterpolateTreeOptions):
 export function unsetWarnings(names: readonly string[], unset: 'keep' | 'blank'): string[] {
   if (names.length === 0) return [];
   if (unset === 'blank') return names.map((name) => `The "${name}" variable is not set. Defaulting to a blank string.`);
-  const list = names.map((name) => `"${name}"`).join(', ');
+  // At most five names: the service panel lists every variable of a service.
+  const shown = names.slice(0, 5).map((name) => `"${name}"`).join(', ');
+  const list = names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
   return [
     names.length === 1
       ? `The ${list} variable is not set: Compose would use a blank string; values using it are shown as written (paste a .env to set it)`
