@@ -3,9 +3,10 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * After the site is written, builds the custom element (vite.element.config.ts) into the
- * same folder, so any `vite build` writes all of CONTRACTS.md §4: index.html, embed.html
- * and container-lifecycle.js (a site build empties the folder first).
+ * After the site is written, builds the custom element (vite.element.config.ts) and the
+ * reveal.js plugin script (vite.reveal.config.ts) into the same folder, so any `vite build`
+ * writes all of CONTRACTS.md §4 and §6: index.html, embed.html, container-lifecycle.js and
+ * container-lifecycle-reveal.js (a site build empties the folder first).
  */
 function customElementBuild(): Plugin {
   let outDir = 'dist';
@@ -18,6 +19,7 @@ function customElementBuild(): Plugin {
     async closeBundle() {
       const { build } = await import('vite');
       await build({ configFile: 'vite.element.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: false } });
+      await build({ configFile: 'vite.reveal.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: false } });
     },
   };
 }

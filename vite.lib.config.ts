@@ -6,7 +6,8 @@ import { shadowOnlyStyles } from './vite.element.config.ts';
 /**
  * The npm library (package.json "exports"), for bundlers: `container-lifecycle` (the
  * machines, no React), `container-lifecycle/testing` (the test harness) and
- * `container-lifecycle/react` (the `<ContainerLifecycle>` component). Dependencies stay
+ * `container-lifecycle/react` (the `<ContainerLifecycle>` component) and
+ * `container-lifecycle/reveal` (the reveal.js plugin, no dependencies). Dependencies stay
  * external; the component's styles are inlined as strings for its shadow root. Types:
  * `tsc -p tsconfig.lib.json` writes them to dist/lib/types. The custom element
  * (`container-lifecycle/element`) is the self-contained dist/container-lifecycle.js.
@@ -25,6 +26,7 @@ export default defineConfig({
         machines: 'machines/index.ts',
         testing: 'machines/testing/index.ts',
         react: 'src/embed/ContainerLifecycle.tsx',
+        reveal: 'src/reveal/plugin.ts',
       },
       formats: ['es'],
     },

@@ -9,6 +9,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
 import { CaptionOverlay } from './components/CaptionOverlay';
 import { EmbedAlerts } from './components/EmbedAlerts';
+import { RestoredHint } from './components/RestoredHint';
 import { useEmbedView } from './components/useEmbedView';
 import type { EmbedController } from './embedController';
 import { exportFileName, exportView, type ImageFormat } from './exportImage';
@@ -36,7 +37,7 @@ export interface EmbedWidgetProps {
   /** The page "Copy link" points to (the state goes in its hash). */
   shareUrl: () => string;
   /** Posts an unused navigation key to the parent frame (embed page only). */
-  forwardKey?: (key: string) => void;
+  forwardKey?: (key: string, shiftKey: boolean) => void;
 }
 
 /** Stops wheel and drag from reaching the canvas's pan/zoom (fit=1), clicks still select. */
@@ -151,6 +152,12 @@ export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWid
               </ScaleFrame>
             </div>
             {session.replay ? <ReplayCanvasEmpty /> : null}
+            {view.restored ? (
+              <RestoredHint
+                {...(options.readonly ? {} : { onReset: () => withFocus(() => controller.reset()) })}
+                onDismiss={() => controller.dismissRestored()}
+              />
+            ) : null}
             <CaptionOverlay story={story} onSpace={setCaptionSpace} />
           </section>
           {options.controls === 'full' ? (

@@ -9,7 +9,7 @@
  *   <container-lifecycle story="typical-flow" theme="dark" style="height: 480px"></container-lifecycle>
  *
  * Also: methods `send(container, event)`, `compose(action)`, `step()`, `back()`,
- * `reset()`, `getState()`; a `statechange` event (`detail.containers`) at most once per
+ * `reset()`, `getState()`, `slideStart()` / `slideStop()` (the reveal.js plugin); a `statechange` event (`detail.containers`) at most once per
  * frame; and the postMessage protocol of the embed page on its window (messages may name
  * the element with `target: '<id>'`).
  */
@@ -109,6 +109,18 @@ export class ContainerLifecycleElement extends HTMLElement {
     return this.controllerValue?.reset() ?? notReady();
   }
 
+  /** Its slide was shown (the reveal.js plugin calls this): the clock runs; with `reset-on-enter` the story starts over. */
+  slideStart(): void {
+    this.controllerValue?.slideStart();
+  }
+
+  /** Its slide was hidden: the simulation clock stands still until `slideStart()`. */
+  slideStop(): void {
+    this.controllerValue?.slideStop();
+    // A control focused on a hidden slide would keep the deck's keys (arrows move between nodes).
+    (this.shadowRoot?.activeElement as HTMLElement | null)?.blur?.();
+  }
+
   /** Container name → Docker status. */
   getState(): ContainerStates {
     return this.controllerValue?.getState() ?? {};
@@ -146,6 +158,7 @@ export class ContainerLifecycleElement extends HTMLElement {
       embedId: () => this.id || null,
       onChange: (listener) => controller.onChange(listener),
       read: () => controller.getState(),
+      ready: controller.ready,
     });
     const win = this.ownerDocument.defaultView ?? window;
     const events = createStateBatcher({

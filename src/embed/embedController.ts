@@ -79,6 +79,8 @@ export interface EmbedView {
   story: (StoryPosition & { title: string }) | null;
   /** A link made by `copyLink`, shown for manual copying when the clipboard is not available. */
   link: string | null;
+  /** The state shown came from this page's last visit (persist=1), not from its options: the view says so, with Reset. */
+  restored: boolean;
 }
 
 /** Options that change what is shown (a new controller); the others apply live. */
@@ -127,6 +129,8 @@ export class EmbedController implements ProtocolTarget {
   private quiet = false;
   /** Set once a user or host changed something since the last reset. */
   private dirty = false;
+  /** The slide holding the embed is hidden (reveal.js `slide:stop`): the clock stands still. */
+  private hiddenValue = false;
   readonly ready: Promise<void>;
   /**
    * The saved-state reader, loading from the start when there is a save to restore (a
@@ -155,7 +159,7 @@ export class EmbedController implements ProtocolTarget {
     this.store = env.createStore({ kind: 'spec', spec, title: spec.project });
     this.key = storageKey(env.pageUrl, options, [env.embedId, env.storageScope].filter(Boolean).join('|') || null);
     const hasLink = env.stateHash ? isStateHash(env.stateHash) : false;
-    this.saveReader = hasLink || hasSave(env.storage, this.key) ? loadSaveReader() : null;
+    this.saveReader = hasLink || (options.persist && hasSave(env.storage, this.key)) ? loadSaveReader() : null;
     // Failures are reported by restore(); this only keeps a rejected chunk load from going unhandled.
     this.saveReader?.catch(() => undefined);
     this.storyRuntime = options.story ? loadStoryRuntime() : null;
@@ -168,7 +172,7 @@ export class EmbedController implements ProtocolTarget {
             () => undefined,
           )
         : null;
-    this.view = { options, alerts: problems.map((text) => ({ id: ++alertIds, text })), notice: null, story: null, link: null };
+    this.view = { options, alerts: problems.map((text) => ({ id: ++alertIds, text })), notice: null, story: null, link: null, restored: false };
     this.unsubscribeStore = this.store.subscribe(() => this.onSession());
     this.watchArchitecture();
     this.applySpeed();
@@ -212,6 +216,11 @@ export class EmbedController implements ProtocolTarget {
     return this.player;
   }
 
+  /** True between a `slide:stop` and the next `slide:start`. */
+  get hidden(): boolean {
+    return this.hiddenValue;
+  }
+
   // ------------------------------------------------------------------ commands (ProtocolTarget)
 
   send(container: string, event: ContainerEvent): CommandResult {
@@ -244,8 +253,37 @@ export class EmbedController implements ProtocolTarget {
       if (this.player) this.player.goTo(0);
       else this.store.reset();
     });
-    this.setView({ link: null });
+    this.setView({ link: null, restored: false });
     return { ok: true };
+  }
+
+  /**
+   * The slide holding the embed was entered (reveal.js posts `slide:start` to its frames;
+   * the reveal.js plugin calls this for elements): the clock runs again, and with
+   * reset-on-enter the story starts over.
+   */
+  slideStart(): void {
+    this.hiddenValue = false;
+    this.applySpeed();
+    if (!this.options.resetOnEnter) return;
+    void this.ready.then(() => {
+      if (this.disposed || !this.player || this.hiddenValue) return;
+      clearSave(this.env.storage, this.key);
+      this.dirty = false;
+      this.quietly(() => this.player!.goTo(this.options.step ?? 0));
+      this.setView({ restored: false });
+    });
+  }
+
+  /** The slide was left (`slide:stop`): the simulation clock stands still until `slideStart`. */
+  slideStop(): void {
+    this.hiddenValue = true;
+    this.applySpeed();
+  }
+
+  /** Hides the "state restored" hint (the state stays). */
+  dismissRestored(): void {
+    this.setView({ restored: false });
   }
 
   /** Home key: the story back to its start. */
@@ -311,7 +349,7 @@ export class EmbedController implements ProtocolTarget {
   saveNow(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    if (this.disposed || !this.dirty) return;
+    if (this.disposed || !this.dirty || !this.options.persist) return;
     writeSave(this.env.storage, this.key, this.snapshot());
   }
 
@@ -451,10 +489,12 @@ export class EmbedController implements ProtocolTarget {
     if (this.disposed) return false;
     const fromLink = this.env.stateHash ? reader.readStateHash(this.env.stateHash) : null;
     if (fromLink) return this.applySave(fromLink, 'link');
+    if (!this.options.persist) return false;
     const fromStorage = reader.loadSave(this.env.storage, this.key);
     if (!fromStorage) return false;
     const ok = this.applySave(fromStorage, 'storage');
     if (!ok) clearSave(this.env.storage, this.key);
+    else this.setView({ restored: true });
     return ok;
   }
 
@@ -501,7 +541,7 @@ export class EmbedController implements ProtocolTarget {
   }
 
   private applySpeed(): void {
-    const speed = this.player ? 0 : this.options.speed;
+    const speed = this.player || this.hiddenValue ? 0 : this.options.speed;
     const { clock } = this.session;
     if (clock.speed !== speed) clock.setSpeed(speed);
   }

@@ -26,6 +26,13 @@ const bridge = attachMessageBridge({
   allowOrigins: () => controller.options.allowOrigins,
   onChange: (listener) => controller.onChange(listener),
   read: () => controller.getState(),
+  ready: controller.ready,
+  onSlide: (state) => {
+    if (state === 'start') return controller.slideStart();
+    controller.slideStop();
+    // A control focused on a hidden slide would keep the deck's keys (arrows move between nodes).
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  },
 });
 window.addEventListener('pagehide', () => controller.saveNow());
 // A state link opened in this same page changes only the hash: restore it too.
@@ -41,7 +48,7 @@ const shareUrl = () => {
 const mount = () =>
   createRoot(root).render(
     <StrictMode>
-      <EmbedWidget controller={controller} mode="page" shareUrl={shareUrl} forwardKey={(key) => void bridge.forwardKey(key)} />
+      <EmbedWidget controller={controller} mode="page" shareUrl={shareUrl} forwardKey={(key, shiftKey) => void bridge.forwardKey(key, shiftKey)} />
     </StrictMode>,
   );
 // A save to restore (a revisited slide, a `#state=` link) or a story: their chunks first,

@@ -22,6 +22,8 @@ export const EMBED_PARAM_NAMES = [
   'readonly',
   'fit',
   'learn',
+  'persist',
+  'reset-on-enter',
   'lang',
   'allow-origins',
 ] as const;
@@ -57,6 +59,14 @@ export interface EmbedOptions {
   fit: boolean;
   /** Show what Docker did underneath each command in the log ("Learn"). Default true; `learn=0` turns it off. */
   learn: boolean;
+  /**
+   * Save the widget's state per page in localStorage and restore it on the next visit.
+   * Default false: a deck must open on stage as it was written, not as the last rehearsal
+   * left it (a revisited slide in the same showing keeps its state in memory anyway).
+   */
+  persist: boolean;
+  /** Start the story over each time its slide is entered (reveal.js `slide:start`). Default false. */
+  resetOnEnter: boolean;
   /** Only `en` exists. */
   lang: 'en';
   /** Origins besides the page's own allowed to drive the embed with postMessage. */
@@ -78,6 +88,8 @@ export const DEFAULT_EMBED_OPTIONS: Readonly<EmbedOptions> = Object.freeze({
   readonly: false,
   fit: false,
   learn: true,
+  persist: false,
+  resetOnEnter: false,
   lang: 'en',
   allowOrigins: [],
 });
@@ -173,6 +185,8 @@ function schemas(baseUrl: string) {
     readonly: booleanSchema,
     fit: booleanSchema,
     learn: booleanSchema,
+    persist: booleanSchema,
+    'reset-on-enter': booleanSchema,
   } as const;
 }
 
@@ -329,6 +343,12 @@ function assign(options: EmbedOptions, key: Exclude<EmbedParamName, 'lang' | 'al
     case 'learn':
       options.learn = value as boolean;
       break;
+    case 'persist':
+      options.persist = value as boolean;
+      break;
+    case 'reset-on-enter':
+      options.resetOnEnter = value as boolean;
+      break;
   }
 }
 
@@ -345,7 +365,7 @@ function describeDefault(key: EmbedParamName): string {
     case 'step':
       return 'ignored';
     default: {
-      const value = DEFAULT_EMBED_OPTIONS[key === 'allow-origins' ? 'allowOrigins' : key];
+      const value = DEFAULT_EMBED_OPTIONS[key === 'allow-origins' ? 'allowOrigins' : key === 'reset-on-enter' ? 'resetOnEnter' : key];
       return `using the default (${typeof value === 'boolean' ? (value ? '1' : '0') : String(value)})`;
     }
   }
@@ -370,6 +390,8 @@ export function embedParamsOf(options: EmbedOptions): URLSearchParams {
   if (options.readonly) params.set('readonly', '1');
   if (options.fit) params.set('fit', '1');
   if (!options.learn) params.set('learn', '0');
+  if (options.persist) params.set('persist', '1');
+  if (options.resetOnEnter) params.set('reset-on-enter', '1');
   if (options.allowOrigins.length > 0) params.set('allow-origins', options.allowOrigins.join(','));
   return params;
 }

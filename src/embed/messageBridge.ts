@@ -1,9 +1,11 @@
 /**
  * The window wiring of the postMessage protocol (`protocol.ts`): listens to `message`
  * events, answers to the sender's origin, keeps the senders that spoke to it as
- * subscribers of state notifications (batched per animation frame), and forwards
- * unused navigation keys from a framed embed to its parent.
+ * subscribers of state notifications (batched per animation frame), forwards unused
+ * navigation keys from a framed embed to its parent, and hears reveal.js's
+ * `slide:start` / `slide:stop` from the parent frame.
  */
+import { revealCall } from './keyboard';
 import {
   createStateBatcher,
   handleMessage,
@@ -26,18 +28,28 @@ export interface MessageBridgeOptions {
   onChange: (listener: () => void) => () => void;
   /** Reads the state map (once per frame at most). */
   read: () => ContainerStates;
+  /** reveal.js told this frame its slide was shown (`'slide:start'`) or hidden (`'slide:stop'`). */
+  onSlide?: (state: 'start' | 'stop') => void;
+  /**
+   * Resolves once the target can act on messages (its story and saved state loaded):
+   * messages that come earlier wait for it, in order, so a deck's first `step` is not
+   * refused while the story loads.
+   */
+  ready?: Promise<void>;
 }
 
 export interface MessageBridge {
   /**
-   * Posts `{ type: 'key', key }` to the parent frame (only to an allowed origin). Returns
-   * false when the embed is not in a frame.
+   * Hands a key to the parent frame: reveal.js's postMessage call for it
+   * (`'{"method":"next"}'`, see `revealCall`), and `{ type: 'key', key }` for other
+   * hosts (only to an allowed origin). Returns false when the embed is not in a frame.
    */
-  forwardKey(key: string): boolean;
+  forwardKey(key: string, shiftKey?: boolean): boolean;
   dispose(): void;
 }
 
-function post(target: MessageEventSource, message: OutMessage, origin: string): void {
+/** Posts a protocol message, or a reveal.js API call (a JSON string). */
+function post(target: MessageEventSource, message: OutMessage | string, origin: string): void {
   try {
     (target as Window).postMessage(message, origin);
   } catch {
@@ -63,7 +75,27 @@ export function attachMessageBridge(options: MessageBridgeOptions): MessageBridg
     },
   });
 
+  let started = options.ready === undefined;
+  let waiting: Promise<void> = options.ready?.then(() => {
+    started = true;
+  }) ?? Promise.resolve();
+  let disposed = false;
+
   const onMessage = (event: MessageEvent) => {
+    // reveal.js posts these plain strings to every frame of a slide, from any origin; they carry no data.
+    if ((event.data === 'slide:start' || event.data === 'slide:stop') && event.source === win.parent && win.parent !== win) {
+      options.onSlide?.(event.data === 'slide:start' ? 'start' : 'stop');
+      return;
+    }
+    if (!started) {
+      waiting = waiting.then(() => {
+        if (!disposed) handle(event);
+      });
+      return;
+    }
+    handle(event);
+  };
+  const handle = (event: MessageEvent) => {
     const result = handleMessage(event.data, event.origin, {
       ownOrigin,
       allowOrigins: options.allowOrigins(),
@@ -79,9 +111,14 @@ export function attachMessageBridge(options: MessageBridgeOptions): MessageBridg
   const unsubscribe = options.onChange(() => batcher.markDirty());
 
   return {
-    forwardKey(key) {
+    forwardKey(key, shiftKey = false) {
       const parent = win.parent;
       if (!parent || parent === win) return false;
+      // reveal.js's own API: a plain deck moves with no code of its own. The call says
+      // only "next" or "prev", so it goes to the parent's origin when the browser tells
+      // it (Chromium, Safari), else to any origin (Firefox has no ancestorOrigins).
+      const call = revealCall(key, shiftKey);
+      if (call) post(parent, JSON.stringify(call), win.location.ancestorOrigins?.[0] ?? '*');
       const message = keyMessage(key);
       const known = subscribers.get(parent);
       if (known) {
@@ -97,6 +134,7 @@ export function attachMessageBridge(options: MessageBridgeOptions): MessageBridg
       return true;
     },
     dispose() {
+      disposed = true;
       win.removeEventListener('message', onMessage);
       unsubscribe();
       batcher.dispose();

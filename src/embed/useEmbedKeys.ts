@@ -1,7 +1,9 @@
 /**
  * Installs the deck keyboard rule (see `keyboard.ts`): story keys and
  * Escape in the capture phase (before the canvas's own keys), then, for the embed page
- * in a frame, forwards navigation keys nobody used to the parent.
+ * in a frame, forwards navigation keys nobody used to the parent. Space never presses a
+ * focused button in an embed (its click comes on keyup, which is cancelled), so Space
+ * does what → does in both embeds.
  */
 import { useEffect, type RefObject } from 'react';
 import type { EmbedController } from './embedController';
@@ -14,7 +16,7 @@ export interface EmbedKeysOptions {
   /** `page`: keys of the whole document (embed.html); `shadow`: keys inside the widget only. */
   mode: 'page' | 'shadow';
   /** Posts an unused key to the parent frame (embed page only). */
-  forwardKey?: (key: string) => void;
+  forwardKey?: (key: string, shiftKey: boolean) => void;
 }
 
 export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKeysOptions): void {
@@ -29,7 +31,8 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
     const onCapture = (event: Event) => {
       const e = event as KeyboardEvent;
       if (e.defaultPrevented || e.isComposing) return;
-      const story = controller.story;
+      // A hidden slide (reveal.js's slide:stop) takes no steps: every key is the deck's.
+      const story = controller.hidden ? null : controller.story;
       const decision = decideKey(
         { key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey, focus: focusedIn(e) },
         story ? { position: story.position, length: story.length } : null,
@@ -39,7 +42,7 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
       e.stopPropagation();
       if (decision === 'release') {
         releaseFocus(root, mode);
-        if (mode === 'page') forwardKey?.('Escape');
+        if (mode === 'page') forwardKey?.('Escape', false);
         return;
       }
       if (e.repeat && decision !== 'next') return;
@@ -52,16 +55,22 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
     const onBubble = (event: Event) => {
       const e = event as KeyboardEvent;
       if (mode !== 'page' || !forwardKey || e.defaultPrevented) return;
-      const focus = focusedIn(e);
-      // A text field keeps its keys; a focused button is activated by Space.
-      if (focus === 'text' || (focus === 'button' && e.key === ' ')) return;
-      if (isNavigationKey(e.key, e)) forwardKey(e.key);
+      if (focusedIn(e) === 'text' || !isNavigationKey(e.key, e)) return;
+      // The deck's key now: no scrolling inside the frame, no button pressed by Space.
+      e.preventDefault();
+      forwardKey(e.key, e.shiftKey);
+    };
+    const onKeyUp = (event: Event) => {
+      const e = event as KeyboardEvent;
+      if (e.key === ' ' && focusedIn(e) === 'button') e.preventDefault();
     };
     target.addEventListener('keydown', onCapture, true);
     target.addEventListener('keydown', onBubble);
+    target.addEventListener('keyup', onKeyUp, true);
     return () => {
       target.removeEventListener('keydown', onCapture, true);
       target.removeEventListener('keydown', onBubble);
+      target.removeEventListener('keyup', onKeyUp, true);
     };
   }, [controller, rootRef, mode, forwardKey]);
 }

@@ -274,14 +274,29 @@ describe('export, persistence and links', () => {
     expect(svgText).toContain('payment-service');
   });
 
-  it('a revisited embed shows the same state; Reset forgets it; Copy link restores it exactly', async () => {
+  it('persist=0 (the default): a reload opens fresh', async () => {
     const page = await openEmbed('?select=redis');
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => containerNode(page, 'redis').getAttribute('data-status')).toBe('paused');
+    await page.waitForTimeout(500); // an autosave would have happened by now
+    await page.reload();
+    await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
+    expect(await containerNode(page, 'redis').getAttribute('data-status')).toBe('running');
+    expect(await page.locator('[data-restored]').count()).toBe(0);
+  });
+
+  it('persist=1: a revisited embed shows the same state and says so; Reset forgets it; Copy link restores it exactly', async () => {
+    const page = await openEmbed('?select=redis&persist=1');
     await session.current!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => containerNode(page, 'redis').getAttribute('data-status')).toBe('paused');
     await page.waitForTimeout(500); // autosave
     await page.reload();
     await expect.poll(() => containerNode(page, 'redis').getAttribute('data-status'), SETTLE).toBe('paused');
+    const hint = page.locator('[data-restored]');
+    await expect.poll(() => hint.isVisible(), SETTLE).toBe(true);
+    expect(await hint.textContent()).toContain('State restored from your last visit');
+    await screenshot(page, 'embed-restored-hint');
 
     await containerNode(page, 'postgres').click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
@@ -289,17 +304,19 @@ describe('export, persistence and links', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').textContent().catch(() => '')).toContain('Link copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/embed\.html\?select=redis#state=[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/embed\.html\?select=redis&persist=1#state=[A-Za-z0-9_-]+$/);
     const before = await statuses(page);
 
-    await page.getByRole('button', { name: 'Reset' }).click();
+    await hint.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect.poll(() => containerNode(page, 'redis').getAttribute('data-status')).toBe('running');
+    expect(await hint.count(), 'the hint goes with the restored state').toBe(0);
     await page.reload();
     await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
     expect(await containerNode(page, 'redis').getAttribute('data-status')).toBe('running');
 
     await page.goto(link);
     await expect.poll(() => statuses(page), SETTLE).toEqual(before);
+    expect(await page.locator('[data-restored]').count(), 'a link asks for its state: no leftover hint').toBe(0);
   });
 
   it('a corrupted link: friendly message, default scenario', async () => {

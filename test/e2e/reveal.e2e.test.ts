@@ -1,11 +1,15 @@
 /**
- * The widget in a real reveal.js deck (examples/reveal/index.html), as an iframe and as
- * the custom element, at two window sizes (the deck scales its slides up at 1400×900
- * and down at 800×500): navigate to it with the keyboard, the architecture fitted inside
- * the slide, a click selects the container under the pointer, → steps the story from
- * inside the widget, and Escape then → moves the deck on.
+ * The widget in real reveal.js decks, as an iframe and as the custom element:
+ * - examples/reveal/index.html, WITH the plugin (dist/container-lifecycle-reveal.js):
+ *   PageDown alone (no click, focus on the deck) steps each story to its end and then
+ *   advances the deck, as a clicker does; PageUp steps back, then moves the deck.
+ * - examples/reveal/plain.html, WITHOUT the plugin (no deck code of ours): after a click
+ *   on a container and on a command button, →, PageDown and Space each advance the deck
+ *   or take a story step, never nothing (the iframe calls reveal.js's postMessage API).
+ * At two window sizes (the deck scales its slides up at 1400×900 and down at 800×500):
+ * the architecture fitted inside the slide, a click selects the container under it.
  *
- * Serves the repository root, so the deck's relative paths work as in a checkout:
+ * Serves the repository root, so the decks' relative paths work as in a checkout:
  * /examples/reveal/, /node_modules/reveal.js/dist/, /dist/ (built by `npm run test:e2e`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,19 +35,46 @@ interface Deck {
   getIndices(): { h: number; v: number };
   isOverview(): boolean;
   getScale(): number;
+  slide(h: number): void;
 }
 
 const slideIndex = (page: Page) => page.evaluate(() => (window as unknown as { deck: Deck }).deck.getIndices().h);
 
-async function openDeck(viewport: { width: number; height: number }): Promise<Page> {
+async function openDeck(viewport: { width: number; height: number }, file: 'index.html' | 'plain.html' = 'index.html'): Promise<Page> {
   const { page } = await session.open(viewport);
   // The deck has no favicon of its own.
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
-  const response = await page.goto(new URL('examples/reveal/index.html', server.url).href);
+  const response = await page.goto(new URL(`examples/reveal/${file}`, server.url).href);
   expect(response?.status()).toBe(200);
   await expect.poll(() => page.evaluate(() => (window as unknown as { deck?: Deck }).deck?.isReady() ?? false), SETTLE).toBe(true);
   return page;
 }
+
+/** The embed page's frame (once loaded: reveal.js loads data-src frames when their slide comes near). */
+async function embedFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().includes('embed.html')), SETTLE).toBe(true);
+  const frame = page.frames().find((f) => f.url().includes('embed.html')) as Frame;
+  await expect.poll(() => frame.locator('[data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
+  return frame;
+}
+
+/** The story's position, from the caption's `data-step`. */
+const stepOf = async (scope: Page | Frame | Locator, selector = '.cl-caption') => Number(await scope.locator(selector).first().getAttribute('data-step'));
+
+/** The story's length, from the step counter's label ("Step 2 of 7"). */
+async function lengthOf(scope: Page | Frame | Locator): Promise<number> {
+  const label = await scope.locator('.cl-story__position').first().getAttribute('aria-label');
+  const match = /of (\d+)/.exec(label ?? '');
+  expect(match, `story length in ${label}`).not.toBeNull();
+  return Number(match![1]);
+}
+
+/** Focus is on the deck's own document, not inside a widget. */
+const focusOnDeck = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return !active || active === document.body || !(active.tagName === 'IFRAME' || active.localName === 'container-lifecycle');
+  });
 
 /** Every node's box lies inside `outer` (page coordinates; frames included). */
 async function expectFitted(nodes: Locator, outer: Locator, label: string): Promise<void> {
@@ -71,70 +102,158 @@ async function clickSelects(node: Locator): Promise<void> {
   await expect.poll(() => node.getAttribute('data-selected'), SETTLE).toBe('true');
 }
 
+/**
+ * Presses PageDown on the deck until the slide changes; every press before that must
+ * take exactly one story step. Returns the number of steps taken.
+ */
+async function clickThrough(page: Page, story: Page | Frame | Locator, slide: number, length: number): Promise<void> {
+  expect(await stepOf(story)).toBe(0);
+  for (let step = 1; step <= length; step++) {
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => stepOf(story), { ...SETTLE, message: `step ${step} of ${length}` }).toBe(step);
+    expect(await slideIndex(page), `the deck stays while the story has steps (${step}/${length})`).toBe(slide);
+    expect(await focusOnDeck(page), 'focus never went into the widget').toBe(true);
+  }
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => slideIndex(page), SETTLE).toBe(slide + 1);
+  // (reveal.js unloads a data-src frame when its slide is left: only an element can be read now.)
+  if (!('url' in story)) expect(await stepOf(story), 'the last PageDown moved the deck, not the story').toBe(length);
+}
+
 describe.each([
   { width: 1400, height: 900 },
   { width: 800, height: 500 },
-])('reveal.js deck at $width×$height', (viewport) => {
-  it('iframe slide: keyboard to it, fitted, click selects, → steps the story, Escape then → moves on', async () => {
+])('reveal.js deck with the plugin at $width×$height', (viewport) => {
+  it('iframe slide: fitted; PageDown alone steps the story to its end, then advances the deck; PageUp goes back the same way', async () => {
     const page = await openDeck(viewport);
     const scale = await page.evaluate(() => (window as unknown as { deck: Deck }).deck.getScale());
     expect(scale, 'the deck scales its slides').not.toBe(1);
 
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageDown');
     await expect.poll(() => slideIndex(page)).toBe(1);
     const iframe = page.locator('#iframe-slide iframe');
-    await expect.poll(() => page.frames().some((f) => f.url().includes('embed.html')), SETTLE).toBe(true);
-    const frame = page.frames().find((f) => f.url().includes('embed.html')) as Frame;
+    const frame = await embedFrame(page);
     await expectFitted(frame.locator('[data-container]'), iframe, 'iframe nodes in the frame');
     await expectFitted(frame.locator('[data-container]'), page.locator('#iframe-slide'), 'iframe nodes in the slide');
+    await screenshot(page, `reveal-iframe-start-${viewport.width}`);
 
-    await clickSelects(frame.locator('[data-container="redis"]'));
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => frame.locator('[data-container="order-service"]').getAttribute('data-status'), SETTLE).toBe('removed');
-    expect(await frame.locator('.cl-caption').textContent()).toContain('Step 1 of 7');
-    expect(await slideIndex(page), 'the deck stayed on the slide').toBe(1);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => frame.locator('[data-container="order-service"]').getAttribute('data-status'), SETTLE).toBe('created');
-    await screenshot(page, `reveal-iframe-${viewport.width}`);
+    const length = await lengthOf(frame);
+    expect(length).toBeGreaterThan(2);
+    await clickThrough(page, frame, 1, length);
 
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => slideIndex(page), SETTLE).toBe(2);
-    expect(await page.evaluate(() => (window as unknown as { deck: Deck }).deck.isOverview()), 'Escape did not open the overview').toBe(false);
+    // Back: PageUp returns to the slide; reset-on-enter=1 starts its story over.
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => slideIndex(page), SETTLE).toBe(1);
+    const again = await embedFrame(page);
+    await expect.poll(() => stepOf(again), SETTLE).toBe(0);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => stepOf(again), SETTLE).toBe(1);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => stepOf(again), SETTLE).toBe(0);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => slideIndex(page), SETTLE).toBe(0);
   });
 
-  it('custom element slide: fitted under the deck’s scale, click selects, → steps, Escape then → moves on; at the end → belongs to the deck', async () => {
+  it('element slide: fitted under the deck’s scale; PageDown alone steps to the end, then advances; a click inside does not change the rule', async () => {
     const page = await openDeck(viewport);
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => (window as unknown as { deck: Deck }).deck.slide(2));
     await expect.poll(() => slideIndex(page)).toBe(2);
     const element = page.locator('#stop-story');
     const nodes = page.locator('#stop-story [data-container]');
-    await page.waitForTimeout(300);
     await expectFitted(nodes, element, 'element nodes in the element');
     await expectFitted(nodes, page.locator('#element-slide'), 'element nodes in the slide');
 
-    await clickSelects(page.locator('#stop-story [data-container="payment-service"]'));
+    const length = await lengthOf(element);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => stepOf(element), SETTLE).toBe(1);
+    await screenshot(page, `reveal-element-${viewport.width}`);
+    // A click inside, then → : the widget's own rule, the same fragment-like stepping.
     await clickSelects(page.locator('#stop-story [data-container="load-balancer"]'));
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('#stop-story [data-container="postgres"]').getAttribute('data-status'), SETTLE).toBe('exited');
-    expect(await slideIndex(page), 'the deck stayed on the slide').toBe(2);
-    await screenshot(page, `reveal-element-${viewport.width}`);
-
+    await expect.poll(() => stepOf(element), SETTLE).toBe(2);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stepOf(element), SETTLE).toBe(1);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => stepOf(element), SETTLE).toBe(0);
+    expect(await slideIndex(page)).toBe(2);
+    // Focus back on the deck (Escape), then the clicker alone.
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => (window as unknown as { deck: Deck }).deck.isOverview()), 'Escape did not open the overview').toBe(false);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => slideIndex(page), SETTLE).toBe(3);
-
-    // Back on the slide, inside the widget: the last step, then → is the deck's again.
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => slideIndex(page), SETTLE).toBe(2);
-    await page.locator('#stop-story [data-container="redis"]').click();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('#stop-story [data-container="api-gateway"]').getAttribute('data-status'), SETTLE).toBe('exited');
-    expect(await slideIndex(page)).toBe(2);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => slideIndex(page), SETTLE).toBe(3);
+    await clickThrough(page, element, 2, length);
     await screenshot(page, `reveal-last-${viewport.width}`);
+  });
+});
+
+describe('reveal.js deck WITHOUT the plugin: a key the widget does not use always reaches the deck', () => {
+  const KEYS = ['ArrowRight', 'PageDown', ' '] as const;
+
+  it.each(KEYS)('iframe slide: after clicking a container and a command button, %j advances the deck or steps the story', async (key) => {
+    const page = await openDeck({ width: 1400, height: 900 }, 'plain.html');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slideIndex(page)).toBe(1);
+    const frame = await embedFrame(page);
+    await clickSelects(frame.locator('[data-container="redis"]'));
+    await frame.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => frame.locator('[data-container="redis"]').getAttribute('data-status'), SETTLE).toBe('paused');
+    const before = await stepOf(frame);
+
+    await page.keyboard.press(key);
+    await expect
+      .poll(async () => (await slideIndex(page)) !== 1 || (await stepOf(frame)) !== before, { ...SETTLE, message: `${JSON.stringify(key)} did something` })
+      .toBe(true);
+    expect(await frame.locator('[data-container="redis"]').getAttribute('data-status'), 'Space did not press the focused button').toBe('paused');
+
+    // At the story's end the same key moves the deck on.
+    const length = await lengthOf(frame);
+    for (let i = (await stepOf(frame)) + 1; i <= length; i++) {
+      await page.keyboard.press(key);
+      await expect.poll(() => stepOf(frame), SETTLE).toBe(i);
+    }
+    await page.keyboard.press(key);
+    await expect.poll(() => slideIndex(page), SETTLE).toBe(2);
+  });
+
+  it.each(KEYS)('element slide: after clicking a container and a command button, %j advances the deck or steps the story', async (key) => {
+    const page = await openDeck({ width: 1400, height: 900 }, 'plain.html');
+    await page.evaluate(() => (window as unknown as { deck: Deck }).deck.slide(2));
+    await expect.poll(() => slideIndex(page)).toBe(2);
+    const element = page.locator('#stop-story');
+    await expect.poll(() => element.locator('[data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
+    await clickSelects(element.locator('[data-container="redis"]'));
+    await element.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => element.locator('[data-container="redis"]').getAttribute('data-status'), SETTLE).toBe('paused');
+    const before = await stepOf(element);
+
+    await page.keyboard.press(key);
+    await expect
+      .poll(async () => (await slideIndex(page)) !== 2 || (await stepOf(element)) !== before, { ...SETTLE, message: `${JSON.stringify(key)} did something` })
+      .toBe(true);
+    expect(await element.locator('[data-container="redis"]').getAttribute('data-status'), 'Space did not press the focused button').toBe('paused');
+
+    const length = await lengthOf(element);
+    for (let i = (await stepOf(element)) + 1; i <= length; i++) {
+      await page.keyboard.press(key);
+      await expect.poll(() => stepOf(element), SETTLE).toBe(i);
+    }
+    await page.keyboard.press(key);
+    await expect.poll(() => slideIndex(page), SETTLE).toBe(3);
+  });
+
+  it('a hidden slide’s iframe takes no steps: reveal.js’s slide:stop hands every key to the deck', async () => {
+    const page = await openDeck({ width: 1400, height: 900 }, 'plain.html');
+    await page.keyboard.press('ArrowRight');
+    const frame = await embedFrame(page);
+    await clickSelects(frame.locator('[data-container="redis"]'));
+    await frame.evaluate(() => window.postMessage('slide:stop', '*'));
+    // Not from the parent: ignored.
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => stepOf(frame), SETTLE).toBe(1);
+    await clickSelects(frame.locator('[data-container="redis"]'));
+    await page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage('slide:stop', '*'));
+    await page.waitForTimeout(100);
+    // The focused node was let go: not even → stays in the frame (it would move between nodes).
+    await page.keyboard.press('ArrowRight');
+    // (A step taken would have kept the key: the frame passes a key on only when it did nothing.)
+    await expect.poll(() => slideIndex(page), SETTLE).toBe(2);
   });
 });

@@ -201,9 +201,30 @@ describe('docker events logs', () => {
 });
 
 describe('persistence', () => {
-  it('a revisited embed shows the same state (localStorage), Reset forgets it', async () => {
+  it('persist=0 (the default): a reload opens fresh, nothing is written, an old save is left alone', async () => {
     const storage = memoryStorage();
     const first = embed('?story=typical-flow', { storage });
+    await first.ready;
+    first.step();
+    first.send('redis', { type: 'pause' });
+    first.dispose();
+    expect(storage.map.size).toBe(0);
+
+    const saving = embed('?story=typical-flow&persist=1', { storage });
+    await saving.ready;
+    saving.step();
+    saving.dispose();
+    expect(storage.map.size).toBe(1);
+    const fresh = embed('?story=typical-flow', { storage });
+    await fresh.ready;
+    expect(fresh.getView().story?.position).toBe(0);
+    expect(fresh.getView().restored).toBe(false);
+    expect(fresh.getState()['order-service']).toBe('running');
+  });
+
+  it('persist=1: a revisited embed shows the same state (localStorage) and says so; Reset forgets it', async () => {
+    const storage = memoryStorage();
+    const first = embed('?story=typical-flow&persist=1', { storage });
     await first.ready;
     first.step();
     first.step();
@@ -211,13 +232,15 @@ describe('persistence', () => {
     first.dispose();
     expect(storage.map.size).toBe(1);
 
-    const again = embed('?story=typical-flow&theme=dark', { storage });
+    const again = embed('?story=typical-flow&theme=dark&persist=1', { storage });
     await again.ready;
     expect(again.getView().story?.position).toBe(2);
+    expect(again.getView().restored).toBe(true);
     expect(again.getState()).toMatchObject({ 'order-service': 'created', redis: 'paused' });
     expect(again.step()).toEqual({ ok: true }); // the story carries on from the restored position
     expect(again.getState()['order-service']).toBe('running');
     again.reset();
+    expect(again.getView().restored).toBe(false);
     expect(storage.map.size).toBe(0);
     expect(again.getState()).toMatchObject({ 'order-service': 'running', redis: 'running' });
     expect(again.getView().story?.position).toBe(0);
@@ -225,7 +248,7 @@ describe('persistence', () => {
 
   it('does not save an untouched embed, even when Docker acts by itself (health checks)', async () => {
     const storage = memoryStorage();
-    const c = embed('', { storage });
+    const c = embed('?persist=1', { storage });
     await c.ready;
     c.session.clock.increment(60_000); // health probes: daemon log entries
     await Promise.resolve();
@@ -248,6 +271,7 @@ describe('persistence', () => {
     const opened = embed('?story=crash-loop', { stateHash: hash });
     await opened.ready;
     expect(opened.getState()).toEqual(c.getState());
+    expect(opened.getView().restored, 'a link is asked for, not a leftover').toBe(false);
     expect(opened.getView().story?.position).toBe(2);
     const payment = (x: EmbedController) => x.session.architecture.containerActor('payment-service')!.getSnapshot().context;
     expect(payment(opened).restartCount).toBe(payment(c).restartCount);
@@ -258,7 +282,7 @@ describe('persistence', () => {
     const storage = memoryStorage();
     const key = storageKey(PAGE, parseEmbedParams('', { baseUrl: PAGE }).options);
     storage.map.set(key, '{"format":"container-lifecycle/embed","version":1,"architecture":{"format":"container-lifecycle/architecture","version":0}}');
-    const old = embed('', { storage });
+    const old = embed('?persist=1', { storage });
     await old.ready;
     expect(alerts(old)).toEqual([
       'The saved state of this embed could not be restored (saved by format version 0; this version reads 1). Showing the architecture from the start instead.',
@@ -267,7 +291,7 @@ describe('persistence', () => {
     expect(storage.map.has(key)).toBe(false);
 
     storage.map.set(key, '{"format":"container-lifecycle/embed",');
-    const corrupt = embed('', { storage });
+    const corrupt = embed('?persist=1', { storage });
     await corrupt.ready;
     expect(alerts(corrupt)[0]).toMatch(/^The saved state of this embed could not be restored \(the saved state is not valid JSON/);
 
@@ -276,6 +300,41 @@ describe('persistence', () => {
     expect(alerts(link)).toEqual([
       'The state in this link could not be restored (saved by embed format version 9; this version reads 1). Showing the architecture from the start instead.',
     ]);
+  });
+});
+
+describe('in a deck (reveal.js slide:start / slide:stop)', () => {
+  it('the clock stands still while the slide is hidden and runs again when it is shown', async () => {
+    const c = embed('?speed=1');
+    await c.ready;
+    expect(c.session.clock.speed).toBe(1);
+    c.slideStop();
+    expect(c.hidden).toBe(true);
+    expect(c.session.clock.speed).toBe(0);
+    c.slideStart();
+    expect(c.hidden).toBe(false);
+    expect(c.session.clock.speed).toBe(1);
+  });
+
+  it('reset-on-enter=1 starts the story over on entry; without it the story stays where it was', async () => {
+    const keep = embed('?story=typical-flow');
+    await keep.ready;
+    keep.step();
+    keep.slideStop();
+    keep.slideStart();
+    await keep.ready;
+    expect(keep.getView().story?.position).toBe(1);
+
+    const again = embed('?story=typical-flow&reset-on-enter=1');
+    await again.ready;
+    again.step();
+    again.step();
+    again.slideStop();
+    again.slideStart();
+    await again.ready;
+    await Promise.resolve();
+    expect(again.getView().story?.position).toBe(0);
+    expect(again.getState()['order-service']).toBe('running');
   });
 });
 

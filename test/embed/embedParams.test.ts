@@ -12,7 +12,7 @@ describe('parseEmbedParams', () => {
 
   it('reads every parameter', () => {
     const { options, problems } = parse(
-      '?scenario=ecommerce&compose=examples/voting.compose.yml&events=logs/e.jsonl&theme=dark&controls=full&select=redis&story=typical-flow&step=3&speed=5&readonly=1&fit=1&learn=0&lang=en-GB&allow-origins=https://a.example,http://localhost:8080',
+      '?scenario=ecommerce&compose=examples/voting.compose.yml&events=logs/e.jsonl&theme=dark&controls=full&select=redis&story=typical-flow&step=3&speed=5&readonly=1&fit=1&learn=0&persist=1&reset-on-enter=1&lang=en-GB&allow-origins=https://a.example,http://localhost:8080',
     );
     expect(problems).toEqual([]);
     expect(options).toEqual({
@@ -28,6 +28,8 @@ describe('parseEmbedParams', () => {
       readonly: true,
       fit: true,
       learn: false,
+      persist: true,
+      resetOnEnter: true,
       lang: 'en',
       allowOrigins: ['https://a.example', 'http://localhost:8080'],
     });

@@ -1,14 +1,14 @@
 /** The deck keyboard rule (src/embed/keyboard.ts). */
 import { describe, expect, it } from 'vitest';
-import { decideKey, isNavigationKey, type KeyInput } from '../../src/embed/keyboard';
+import { decideKey, isNavigationKey, revealCall, storyDirection, type KeyInput } from '../../src/embed/keyboard';
 
 const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({ key: k, focus: 'other', ...extra });
 const middle = { position: 2, length: 5 };
 
 describe('decideKey', () => {
-  it('steps a story with → / Space / PageDown and ← / PageUp, Home back to the start', () => {
-    for (const k of ['ArrowRight', ' ', 'PageDown']) expect(decideKey(key(k), middle)).toBe('next');
-    for (const k of ['ArrowLeft', 'PageUp']) expect(decideKey(key(k), middle)).toBe('back');
+  it('steps a story with → / Space / PageDown / N and ← / PageUp / P, Home back to the start', () => {
+    for (const k of ['ArrowRight', ' ', 'PageDown', 'n', 'N']) expect(decideKey(key(k), middle)).toBe('next');
+    for (const k of ['ArrowLeft', 'PageUp', 'p']) expect(decideKey(key(k), middle)).toBe('back');
     expect(decideKey(key('Home'), middle)).toBe('home');
   });
 
@@ -24,14 +24,17 @@ describe('decideKey', () => {
     expect(decideKey(key('Escape'), middle)).toBe('release');
   });
 
-  it('never takes keys from text fields, modified keys, or Space from a button', () => {
+  it('never takes keys from text fields or modified keys; Space is → whatever control has focus', () => {
     expect(decideKey(key('ArrowRight', { focus: 'text' }), middle)).toBe('pass');
     expect(decideKey(key('Escape', { focus: 'text' }), middle)).toBe('pass');
     expect(decideKey(key('ArrowRight', { ctrlKey: true }), middle)).toBe('pass');
     expect(decideKey(key('ArrowRight', { altKey: true }), middle)).toBe('pass');
     expect(decideKey(key('ArrowRight', { shiftKey: true }), middle)).toBe('pass');
-    expect(decideKey(key(' ', { focus: 'button' }), middle)).toBe('pass');
-    expect(decideKey(key('ArrowRight', { focus: 'button' }), middle)).toBe('next');
+    expect(decideKey(key(' ', { focus: 'text' }), middle)).toBe('pass');
+    for (const k of [' ', 'ArrowRight', 'PageDown']) {
+      expect(decideKey(key(k, { focus: 'button' }), middle), k).toBe('next');
+      expect(decideKey(key(k, { focus: 'button' }), { position: 5, length: 5 }), `${k} at the end`).toBe('pass');
+    }
   });
 
   it('ignores other keys', () => {
@@ -46,5 +49,28 @@ describe('isNavigationKey', () => {
     expect(isNavigationKey('Escape')).toBe(false);
     expect(isNavigationKey('a')).toBe(false);
     expect(isNavigationKey('ArrowRight', { metaKey: true })).toBe(false);
+  });
+});
+
+describe('revealCall', () => {
+  it('maps a passed-on key to reveal.js postMessage API calls', () => {
+    for (const k of ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'n']) expect(revealCall(k), k).toEqual({ method: 'next' });
+    for (const k of ['ArrowLeft', 'ArrowUp', 'PageUp', 'p']) expect(revealCall(k), k).toEqual({ method: 'prev' });
+    expect(revealCall(' ', true)).toEqual({ method: 'prev' });
+    expect(revealCall('Home')).toEqual({ method: 'slide', args: [0] });
+    expect(revealCall('Escape')).toBeNull();
+    expect(revealCall('a')).toBeNull();
+  });
+});
+
+describe('storyDirection (the reveal.js plugin, focus in the deck)', () => {
+  it('→ / PageDown / Space / N step, ← / PageUp / P / Shift+Space go back, nothing else', () => {
+    for (const k of ['ArrowRight', 'PageDown', ' ', 'n', 'N']) expect(storyDirection({ key: k }), k).toBe('step');
+    for (const k of ['ArrowLeft', 'PageUp', 'p']) expect(storyDirection({ key: k }), k).toBe('back');
+    expect(storyDirection({ key: ' ', shiftKey: true })).toBe('back');
+    expect(storyDirection({ key: 'ArrowRight', shiftKey: true })).toBeNull();
+    expect(storyDirection({ key: 'PageDown', ctrlKey: true })).toBeNull();
+    expect(storyDirection({ key: 'Escape' })).toBeNull();
+    expect(storyDirection({ key: 'ArrowDown' })).toBeNull();
   });
 });
