@@ -373,6 +373,26 @@ describe('custom element and slide life', () => {
     await screenshot(page, 'embed-element');
   });
 
+  it('a Slidev-style host drives the story with the step attribute (:step="$clicks"), forwards and back', async () => {
+    // What Slidev renders for <container-lifecycle story="typical-flow" :step="$clicks" />:
+    // the attribute is set on mount and again on every click of the slide.
+    const page = await openHost('<container-lifecycle id="w" story="typical-flow" step="0" style="height:480px"></container-lifecycle>');
+    const caption = page.locator('#w .cl-caption');
+    await expect.poll(() => page.locator('#w [data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
+    const clicks = (n: number) => page.evaluate((value) => document.getElementById('w')!.setAttribute('step', String(value)), n);
+    for (const n of [1, 2, 3]) {
+      await clicks(n);
+      await expect.poll(() => caption.getAttribute('data-step'), SETTLE).toBe(String(n));
+    }
+    expect(await page.locator('#w [data-container="order-service"]').getAttribute('data-status')).toBe('running');
+    await clicks(1);
+    await expect.poll(() => caption.getAttribute('data-step'), SETTLE).toBe('1');
+    expect(await page.locator('#w [data-container="order-service"]').getAttribute('data-status'), 'back to exactly the state after step 1').toBe('removed');
+    await clicks(0);
+    await expect.poll(() => caption.getAttribute('data-step'), SETTLE).toBe('0');
+    expect(await page.locator('#w [data-container="order-service"]').getAttribute('data-status')).toBe('running');
+  });
+
   it('created hidden and at zero size, shown, resized, scaled by a transform, printed: always fitted; clicks land', async () => {
     const page = await openHost(`
       <div id="slide" style="transform-origin:0 0;width:1000px">
