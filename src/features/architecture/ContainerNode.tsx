@@ -25,6 +25,7 @@ import { useComposeActivity } from './useComposeActivity';
 import { useDegradedBy, useIsDegraded } from './useDegradedBy';
 import { useFocusNeighbour } from './useFocusNeighbour';
 import './ContainerNode.css';
+import { WaitIcon } from '../../react/WaitIcon';
 
 /**
  * The `docker ps` line fits without an ellipsis up to this many characters: 13.5 px
@@ -129,7 +130,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
         <span className={`container-node__compose${compose.waitingFor ? ' is-waiting' : ''}`} title={compose.waitingFor || undefined}>
           {compose.waitingFor ? (
             <>
-              <span aria-hidden="true">⏳ </span>waiting
+              <WaitIcon /> waiting
             </>
           ) : (
             compose.word

@@ -4,13 +4,14 @@
  * ("waiting for postgres to be healthy"), the rest greyed; then the result or Compose's
  * error. Driven by the architecture's compose progress (simulated time).
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
 import type { ComposeProgress } from '../../../machines';
 import { useArchitecture } from '../../react/useSession';
+import { WaitIcon } from '../../react/WaitIcon';
 import { composeCli, plannedOrder, stripItems, stripSummary, type StripState } from './progressStrip';
 
-const MARK: Record<StripState, string> = { done: '✓', active: '▶', waiting: '⏳', pending: '·', skipped: '–' };
+const MARK: Record<StripState, ReactNode> = { done: '✓', active: '▶', waiting: <WaitIcon />, pending: '·', skipped: '–' };
 
 const STATE_WORD: Record<StripState, string> = {
   done: 'done',

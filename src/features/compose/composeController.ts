@@ -10,7 +10,7 @@ import { ecommerceScenario, type ArchitectureSpec } from '../../../machines';
 import { preloadLayoutEngine } from '../../model/layout/architectureLayouts';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { COMPOSE_EXAMPLES, DEFAULT_EXAMPLE_ID, exampleAtUrl, exampleById } from './examples';
-import { baseName, fileSizeError, formatBytes, MAX_COMPOSE_BYTES, resolveComposeUrl } from './composeInput';
+import { baseName, fileSizeError, MAX_COMPOSE_BYTES, resolveComposeUrl, utf8Bytes } from './composeInput';
 import type { ComposeLoadResult, LoadComposeOptions } from './loadCompose';
 
 /** What `load` needs from the session store. */
@@ -121,6 +121,9 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
   /** Parses and loads `text` for the request `mine` (dropped when a later request came). */
   const parseAndLoad = async (text: string, opts: LoadTextOptions, mine: number): Promise<string | null> => {
     const origin = opts.origin ?? 'paste';
+    // One message for a file too large, however it came (opened, dropped, pasted, fetched).
+    const tooBig = text.length * 3 > MAX_COMPOSE_BYTES ? fileSizeError(opts.fileName ? baseName(opts.fileName) : 'The pasted text', utf8Bytes(text)) : null;
+    if (tooBig) return fail(tooBig, origin, mine);
     let parse: ParseCompose;
     try {
       parse = await loadComposeParser();
@@ -190,8 +193,8 @@ export function createComposeController(loader: SessionLoader, options: ComposeC
     try {
       const response = await fetchText(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-      const length = Number(response.headers.get('content-length') ?? '0');
-      if (length > MAX_COMPOSE_BYTES) throw new Error(`the file is ${formatBytes(length)}; the limit is ${formatBytes(MAX_COMPOSE_BYTES)}`);
+      const tooBig = fileSizeError(baseName(url), Number(response.headers.get('content-length') ?? '0'));
+      if (tooBig) return fail(tooBig, origin, mine);
       text = await response.text();
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);

@@ -22,7 +22,12 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Why a file of `size` bytes is not read, or null when it may be. */
+/** Size of `text` in UTF-8, bytes (what a file of that text weighs). */
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Why a file (or pasted text) of `size` bytes is not read, or null when it may be: the one message for every way in. */
 export function fileSizeError(name: string, size: number, limit = MAX_COMPOSE_BYTES): string | null {
   if (size <= limit) return null;
   return `${name} is ${formatBytes(size)}: compose files over ${formatBytes(limit)} are not loaded here. The architecture on screen is unchanged.`;

@@ -63,6 +63,19 @@ describe('compose controller', () => {
     expect(loads).toHaveLength(0);
   });
 
+  it('a text too large gets the same message whether it was opened or pasted', async () => {
+    const text = `services:\n  a:\n    image: x\n#${'x'.repeat(MAX_COMPOSE_BYTES)}\n`;
+    const opened = setup();
+    const pasted = setup();
+    const fromFile = await opened.controller.loadFile(file('compose.yml', text));
+    const fromPaste = await pasted.controller.loadText(text);
+    expect(fromFile).toMatch(/^compose\.yml is 1\.0 MB: compose files over 1\.0 MB are not loaded here\./);
+    expect(fromPaste).toBe(fromFile!.replace('compose.yml', 'The pasted text'));
+    expect(await pasted.controller.loadText(text, { fileName: 'compose.yml' })).toBe(fromFile);
+    expect(opened.loads).toHaveLength(0);
+    expect(pasted.loads).toHaveLength(0);
+  });
+
   it('re-parses with the new active profiles when a profile is toggled', async () => {
     const { controller, loads } = setup();
     await controller.loadFile(file('voting.yml', fixture(VOTING)));
