@@ -31,9 +31,10 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     rollupOptions: {
-      // embed.html: the chromeless embed page (CONTRACTS.md §4). The custom element
+      // embed.html: the chromeless embed page (CONTRACTS.md §4); live.html: the live page
+      // served by `container-lifecycle live` (bridge/). The custom element
       // (container-lifecycle.js) follows, built by customElementBuild().
-      input: { index: 'index.html', embed: 'embed.html' },
+      input: { index: 'index.html', embed: 'embed.html', live: 'live.html' },
     },
   },
   test: {

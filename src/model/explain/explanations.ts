@@ -132,6 +132,12 @@ export function explainEntry(entry: LogEntry): Explanation | null {
     if (a.includes('start')) return T.policyStart;
     if (a.some((x) => x.startsWith('health_status') || x.startsWith('exec_'))) return T.health;
   }
+  // One recorded or live engine event (`# … container pause web`): what the command that makes it does.
+  if (cli.startsWith('#') && a.length === 1) {
+    const byEvent: Partial<Record<string, Explanation>> = { pause: T.pause, unpause: T.unpause, create: T.create, start: T.start, destroy: T.remove };
+    const explained = byEvent[a[0]!];
+    if (explained) return explained;
+  }
   if (die && exitCode !== undefined) {
     // A crash followed by a restart policy's decision shows as die without stop.
     return exitCode === 0 ? T.exitClean : T.crash;

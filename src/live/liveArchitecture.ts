@@ -1,0 +1,138 @@
+/**
+ * The architecture of the live page. Real events move its containers (through the
+ * replay's event application, `liveMirror.ts`); the page's own buttons never move them:
+ * a Docker command goes to the engine through the bridge, and the engine's events come
+ * back to move the node. Everything the simulation does by itself (Compose runs,
+ * scaling, create/run, process events) is refused here with the reason, in the log.
+ */
+import {
+  Architecture,
+  cliLine,
+  DEFAULT_STOP_TIMEOUT_SECONDS,
+  type ContainerEvent,
+  type LogEntry,
+  type PendingCommand,
+} from '../../machines';
+import type { LiveCommandReply, LiveCommandRequest } from './protocol';
+
+/** A command in flight to the engine (for the grace-period countdown). */
+export interface LiveCommandInFlight {
+  name: string;
+  cli: string;
+  /** Unix ms it was sent. */
+  sentAt: number;
+  /** `stop`/`restart`: when Docker sends SIGKILL if the process is still there (Unix ms). */
+  killAt?: number;
+}
+
+/** How the page reaches the bridge (`liveConnection.ts`), and what it allows. */
+export interface LiveCommandSink {
+  /** Sends one command; resolves with the bridge's answer (never rejects). */
+  send(request: LiveCommandRequest): Promise<LiveCommandReply>;
+  /** Null when `name` may be commanded, else why not (read-only, outside the filter). */
+  refusal(name: string): string | null;
+  /** The container's own stop timeout, seconds (`Config.StopTimeout`), when set. */
+  stopTimeout(name: string): number | undefined;
+  /** Commands in flight changed. */
+  onFlight(flights: readonly LiveCommandInFlight[]): void;
+}
+
+const NOT_LIVE = 'not available in live mode: the view mirrors the Docker engine, which decides this';
+
+/** Docker command → bridge request (null for the process events only the simulation has). */
+function toRequest(id: string, event: ContainerEvent): LiveCommandRequest | null {
+  switch (event.type) {
+    case 'start':
+    case 'pause':
+    case 'unpause':
+      return { container: id, command: event.type };
+    case 'stop':
+    case 'restart':
+      return { container: id, command: event.type, ...(event.timeoutSeconds !== undefined ? { timeoutSeconds: event.timeoutSeconds } : {}) };
+    case 'kill':
+      return { container: id, command: 'kill', ...(event.signal !== undefined ? { signal: event.signal } : {}) };
+    case 'remove':
+      return { container: id, command: 'remove', ...(event.force ? { force: true } : {}) };
+    default:
+      return null;
+  }
+}
+
+export class LiveArchitecture extends Architecture {
+  private sink: LiveCommandSink | null = null;
+  private flights: LiveCommandInFlight[] = [];
+
+  /** Connects the page's commands to the bridge. */
+  connect(sink: LiveCommandSink): void {
+    this.sink = sink;
+  }
+
+  /** A Docker command from the page: sent to the engine, logged when the engine answers. */
+  override send(name: string, event: ContainerEvent, kind: LogEntry['kind'] = 'command'): LogEntry {
+    const cli = typeof (event as { type?: unknown } | null)?.type === 'string' ? cliLine(name, event) : `# ${name}`;
+    const actor = this.containerActor(name);
+    const request = actor ? toRequest(actor.getSnapshot().context.id, event) : null;
+    const refusal =
+      kind !== 'command' ? NOT_LIVE : !actor ? `No such container: ${name}` : !request ? NOT_LIVE : this.sink?.refusal(name) ?? 'not connected to the bridge';
+    if (refusal !== null || !request || !this.sink) return this.refuse(cli, name, refusal ?? NOT_LIVE);
+    const sink = this.sink;
+    const sentAt = Date.now();
+    const grace = event.type === 'stop' || event.type === 'restart' ? (event.timeoutSeconds ?? sink.stopTimeout(name) ?? DEFAULT_STOP_TIMEOUT_SECONDS) : undefined;
+    const flight: LiveCommandInFlight = { name, cli, sentAt, ...(grace !== undefined && grace >= 0 ? { killAt: sentAt + grace * 1000 } : {}) };
+    this.setFlights([...this.flights, flight]);
+    void sink.send(request).then((reply) => {
+      this.setFlights(this.flights.filter((f) => f !== flight));
+      this.logged(
+        cli,
+        () =>
+          reply.ok
+            ? { message: reply.status === 304 ? `Docker: nothing to do (304), ${reply.tookMs} ms` : `Docker answered after ${formatMs(reply.tookMs)}` }
+            : { outcome: 'error', message: reply.by === 'bridge' ? `refused by the bridge: ${reply.message}` : reply.message },
+        { container: name, kind: 'command' },
+      );
+    });
+    // The entry is written when the engine answers; this one is only what the caller sees now.
+    return { seq: 0, time: sentAt, kind: 'command', container: name, cli, outcome: 'ok', message: 'sent to the Docker engine', events: [] };
+  }
+
+  /** Commands take the engine's time; the page shows the real countdown (see `onFlight`). */
+  override sendTimed(name: string, event: ContainerEvent): { pending: PendingCommand } | { entry: LogEntry } {
+    return { entry: this.send(name, event) };
+  }
+
+  override create(service: string, replica = 1, kind: LogEntry['kind'] = 'command'): LogEntry {
+    // The mirror creates containers as the engine's events say (`kind` replay); the page may not.
+    if (kind === 'replay') return super.create(service, replica, kind);
+    return this.refuse(`docker create ${service}`, service, NOT_LIVE);
+  }
+
+  override run(service: string): LogEntry {
+    return this.refuse(`docker run -d ${service}`, service, NOT_LIVE);
+  }
+
+  override compose(action: Parameters<Architecture['compose']>[0]): LogEntry {
+    return this.refuse(`docker compose ${action}`, undefined, `${NOT_LIVE}; run docker compose in a terminal and watch the view follow`);
+  }
+
+  override scale(service: string, replicas: number): LogEntry {
+    return this.refuse(`docker compose up -d --scale ${service}=${replicas}`, service, NOT_LIVE);
+  }
+
+  /** Commands in flight. */
+  getFlights(): readonly LiveCommandInFlight[] {
+    return this.flights;
+  }
+
+  private setFlights(flights: LiveCommandInFlight[]): void {
+    this.flights = flights;
+    this.sink?.onFlight(flights);
+  }
+
+  private refuse(cli: string, container: string | undefined, message: string): LogEntry {
+    return this.logged(cli, () => ({ outcome: 'error', message }), { ...(container !== undefined ? { container } : {}), kind: 'command' });
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

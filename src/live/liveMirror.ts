@@ -1,0 +1,169 @@
+/**
+ * Real engine → machines. A state read (`docker ps -a` + `docker inspect`) becomes an
+ * architecture whose containers are in those states, with their real IDs and times;
+ * each real event is then applied by the replay's own event application
+ * (`applyRecordedEvent`), in a log entry with the event's real time, so a real event the
+ * machine thinks impossible is flagged exactly as in a replayed log. Only `create` is
+ * placed here first: a new container takes its Compose slot (grouped under its service)
+ * with its real ID, or a service of its own.
+ */
+import { dockerStatus, type ContainerEvent, type LoggedResult } from '../../machines';
+import type { SimulationClock } from '../model/clock/simulationClock';
+import { containerKey } from '../model/events/containerKey';
+import { parseJsonLine } from '../model/events/parseJsonLine';
+import { splitAction } from '../model/events/splitAction';
+import type { ParsedEvent } from '../model/events/types';
+import { applyRecordedEvent, type ReplayMemory, type ReplayOutcome } from '../model/replay/applyEvent';
+import { LiveArchitecture } from './liveArchitecture';
+import { liveSpec, newService, slotOf, type Placeable } from './liveSpec';
+import type { LiveContainer, LiveSettings } from './protocol';
+
+/** `HH:MM:SS.mmm` (UTC) of a Unix ns time. */
+function clockText(timeNano: number): string {
+  return new Date(Math.floor(timeNano / 1e6)).toISOString().slice(11, 23);
+}
+
+/** The log heading of a real event: `# 19:02:03.123 engine: container pause shop-web-1`. */
+export function liveEntryCli(event: ParsedEvent): string {
+  const m = event.message;
+  const name = m.Actor.Attributes.name ?? m.Actor.ID.slice(0, 12);
+  return `# ${m.timeNano ? `${clockText(m.timeNano)} ` : ''}engine: ${m.Type} ${m.Action} ${name}`;
+}
+
+/** A raw `docker events` JSON message → the replay's parsed event (`line`: its number in this session). */
+export function toParsedEvent(raw: unknown, line: number): ParsedEvent | string {
+  const result = parseJsonLine(JSON.stringify(raw));
+  if (!result.ok) return result.reason;
+  return { line, message: result.message, ...splitAction(result.message.Action) };
+}
+
+/** The clock's start for a state read: the oldest time in it (Unix ms). */
+export function earliestTime(containers: readonly LiveContainer[], readAtNano: number): number {
+  let earliest = readAtNano / 1e6;
+  for (const c of containers) {
+    for (const t of [c.createdAt, c.startedAt, c.finishedAt]) if (t !== null && t < earliest) earliest = t;
+  }
+  return earliest;
+}
+
+export class LiveMirror {
+  readonly architecture: LiveArchitecture;
+  private readonly memory: ReplayMemory = new Map();
+  private count = 0;
+  /** Outcome of each real event applied, in order (flagged ones are the disagreements). */
+  readonly outcomes: ReplayOutcome[] = [];
+
+  /**
+   * Builds the architecture for a state read. `clock` must not be running yet and must
+   * start no later than the oldest container (see `earliestTime`); it ends at `readAtNano`.
+   */
+  constructor(
+    readonly settings: LiveSettings,
+    containers: readonly LiveContainer[],
+    readAtNano: number,
+    private readonly clock: SimulationClock,
+  ) {
+    const spec = liveSpec(settings, containers);
+    this.architecture = new LiveArchitecture(spec, { clock, createContainers: false });
+    const arch = this.architecture;
+    arch.logged(
+      `# ${clockText(readAtNano)} docker ps -a + docker inspect: ${containers.length} container${containers.length === 1 ? '' : 's'}`,
+      () => {
+        for (const step of this.restoreSteps(containers, readAtNano / 1e6)) {
+          this.advanceTo(step.at);
+          step.run();
+        }
+        return undefined;
+      },
+      { kind: 'replay' },
+    );
+    this.advanceTo(readAtNano / 1e6);
+  }
+
+  /** Applies one raw engine event; returns its outcome (or null when it is not a container event). */
+  apply(raw: unknown): ReplayOutcome | null {
+    const event = toParsedEvent(raw, ++this.count);
+    if (typeof event === 'string' || event.message.Type !== 'container') return null;
+    if (event.message.timeNano) this.advanceTo(event.message.timeNano / 1e6);
+    let outcome: ReplayOutcome = { kind: 'info' };
+    this.architecture.logged(
+      liveEntryCli(event),
+      (): LoggedResult => {
+        outcome = event.baseAction === 'create' ? this.create(event) : applyRecordedEvent(this.architecture, event, this.memory);
+        return {
+          ...(outcome.kind === 'flagged' ? { outcome: 'error' as const, message: `flagged: ${outcome.note ?? 'not possible in this state'}` } : {}),
+          ...(outcome.kind !== 'flagged' && outcome.note ? { message: outcome.note } : {}),
+          ...(outcome.container ? { container: outcome.container } : {}),
+        };
+      },
+      // `replay`: a recorded event, headed by its own time (as a replayed log's entries).
+      { kind: 'replay' },
+    );
+    this.outcomes.push(outcome);
+    return outcome;
+  }
+
+  /** Stops the architecture's actors. */
+  stop(): void {
+    this.architecture.stop();
+  }
+
+  /** A real `create`: the container's Compose slot (or its own service), with its real ID. */
+  private create(event: ParsedEvent): ReplayOutcome {
+    const key = containerKey(event.message);
+    const existing = this.architecture.status(key);
+    // Already there: the replay flags it, in its words.
+    if (existing !== undefined && existing !== 'removed') return applyRecordedEvent(this.architecture, event, this.memory);
+    const a = event.message.Actor.Attributes;
+    const labels = Object.fromEntries(Object.entries(a).filter(([k]) => k.startsWith('com.docker.compose.')));
+    this.place({ name: key, image: a.image ?? 'unknown', labels }, event.message.Actor.ID);
+    return { kind: 'applied', container: key };
+  }
+
+  /** Adds the service if needed and creates the container in its slot (Docker's own ID). */
+  private place(c: Placeable, id: string): void {
+    const arch = this.architecture;
+    const slot = slotOf(arch.spec, c);
+    if (!arch.spec.services.some((s) => s.name === slot.service)) arch.addService(newService(slot, c));
+    arch.actor.send({ type: 'create', service: slot.service, replica: slot.replica, ...(/^[0-9a-f]{64}$/.test(id) ? { id } : {}) });
+  }
+
+  /**
+   * The steps that put the read containers in their states, in time order across all of
+   * them (the clock only moves forward): created at Created, started at StartedAt, then
+   * paused (now) or exited at FinishedAt with its exit code (or OOM-killed).
+   */
+  private restoreSteps(containers: readonly LiveContainer[], readAtMs: number): Array<{ at: number; run: () => void }> {
+    const steps: Array<{ at: number; run: () => void }> = [];
+    for (const c of containers) {
+      if (c.status === 'removing') continue;
+      const created = c.createdAt ?? readAtMs;
+      steps.push({ at: created, run: () => this.place(c, c.id) });
+      if (c.status === 'created' || c.startedAt === null) continue;
+      const send = (event: ContainerEvent) => () => this.architecture.containerActor(c.name)?.send(event);
+      const started = Math.max(created, c.startedAt);
+      steps.push({ at: started, run: send({ type: 'start' }) });
+      if (c.status === 'running') continue;
+      if (c.status === 'paused') {
+        steps.push({ at: readAtMs, run: send({ type: 'pause' }) });
+        continue;
+      }
+      // exited, dead, or restarting (between two runs): the last run ended with this code.
+      const finished = Math.max(started, c.finishedAt ?? started);
+      steps.push({ at: finished, run: send(c.oomKilled ? { type: 'oom' } : { type: 'exit', exitCode: Math.min(255, Math.max(0, c.exitCode)) }) });
+    }
+    // Stable: a container's own steps keep their order at equal times.
+    return steps.map((step, i) => ({ step, i })).sort((a, b) => a.step.at - b.step.at || a.i - b.i).map(({ step }) => step);
+  }
+
+  /** Moves the clock to `ms` if that is later (XState's simulated clock never goes back). */
+  private advanceTo(ms: number): void {
+    if (ms > this.clock.now()) this.clock.set(ms);
+  }
+
+  /** Docker status of `name` in the mirror. */
+  status(name: string): string | undefined {
+    const actor = this.architecture.containerActor(name);
+    return actor ? dockerStatus(actor.getSnapshot()) : undefined;
+  }
+}
