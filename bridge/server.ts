@@ -98,7 +98,9 @@ async function command(req: IncomingMessage, res: ServerResponse, options: Bridg
     return refuse(res, 400, 'command body is not JSON');
   }
   const reply = await runCommand(options.docker, options.policy, body);
-  res.writeHead(reply.ok ? 200 : reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+  // Docker's own refusal was relayed fine (200, its status inside); the bridge's refusals are HTTP errors.
+  const status = reply.ok || reply.by === 'docker' ? 200 : reply.status;
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
 }
 
 /** Starts the server; resolves once it listens. @throws UsageError for a non-loopback host. */

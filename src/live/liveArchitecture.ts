@@ -73,7 +73,11 @@ export class LiveArchitecture extends Architecture {
     const actor = this.containerActor(name);
     const request = actor ? toRequest(actor.getSnapshot().context.id, event) : null;
     const refusal =
-      kind !== 'command' ? NOT_LIVE : !actor ? `No such container: ${name}` : !request ? NOT_LIVE : this.sink?.refusal(name) ?? 'not connected to the bridge';
+      kind !== 'command' ? NOT_LIVE
+      : !actor ? `No such container: ${name}`
+      : !request ? NOT_LIVE
+      : !this.sink ? 'not connected to the bridge'
+      : this.sink.refusal(name);
     if (refusal !== null || !request || !this.sink) return this.refuse(cli, name, refusal ?? NOT_LIVE);
     const sink = this.sink;
     const sentAt = Date.now();

@@ -47,9 +47,14 @@ export function parseDependsOnLabel(value: string | undefined): DependencySpec[]
     }));
 }
 
-/** The Compose project the view is named after. */
-export function liveProject(settings: Pick<LiveSettings, 'compose'>, containers: readonly Placeable[]): string {
+/**
+ * The Compose project drawn as services (one per view): the `--compose` file's, else the
+ * one a `--filter label=com.docker.compose.project=…` names, else the one with the most
+ * containers. Containers of other projects are drawn on their own.
+ */
+export function liveProject(settings: Pick<LiveSettings, 'compose' | 'filter'>, containers: readonly Placeable[]): string {
   if (settings.compose) return settings.compose.project;
+  if (settings.filter?.key === PROJECT_LABEL) return settings.filter.value;
   const counts = new Map<string, number>();
   for (const c of containers) {
     const project = c.labels[PROJECT_LABEL];
@@ -123,7 +128,7 @@ function composeSpec(settings: Pick<LiveSettings, 'compose'>): ArchitectureSpec 
  * service per Compose service met in the labels, plus one per other container. Service
  * replica counts cover the highest replica number found.
  */
-export function liveSpec(settings: Pick<LiveSettings, 'compose'>, containers: readonly Placeable[]): ArchitectureSpec {
+export function liveSpec(settings: Pick<LiveSettings, 'compose' | 'filter'>, containers: readonly Placeable[]): ArchitectureSpec {
   const spec: ArchitectureSpec = composeSpec(settings) ?? {
     project: liveProject(settings, containers),
     services: [],

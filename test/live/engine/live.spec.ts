@@ -1,0 +1,197 @@
+/**
+ * Live mode against the real Docker engine, in Chromium: the bridge as a user runs it
+ * (`dist/bridge/cli.js live …`), real containers made with the docker CLI.
+ * Needs `npm run build:site && npm run build:bridge` and a running engine
+ * (`test/engine/setup.sh`); run with `npm run test:live`.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { containerNode, launchBrowser, openPage, screenshot, type OpenedPage } from '../../e2e/browser';
+import { composeLabels, docker, IMAGE, PROJECT, removeOurContainers, runCliToEnd, runContainer, startCli, type RunningCli } from './liveHarness';
+
+let browser: Browser;
+const opened: OpenedPage[] = [];
+const bridges: RunningCli[] = [];
+
+beforeAll(async () => {
+  await removeOurContainers();
+  browser = await launchBrowser();
+  // A small Compose project (web ×2 depends on db) and one container without labels.
+  await runContainer(`${PROJECT}-db-1`, composeLabels('db', 1));
+  await runContainer(`${PROJECT}-web-1`, composeLabels('web', 1, 'db:service_started:false'));
+  await runContainer(`${PROJECT}-web-2`, composeLabels('web', 2, 'db:service_started:false'));
+  await runContainer(`${PROJECT}-solo`);
+});
+
+/**
+ * Chromium aborts requests when the host's network interfaces change (Docker adding a
+ * container's veth on a shared machine): not the page's fault.
+ */
+const NETWORK_CHANGED = /net::ERR_NETWORK_CHANGED/;
+
+afterEach(async () => {
+  for (const p of opened.splice(0)) {
+    expect(p.errors.filter((e) => !NETWORK_CHANGED.test(e))).toEqual([]);
+    await p.close();
+  }
+  for (const b of bridges.splice(0)) await b.stop();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await removeOurContainers();
+});
+
+async function bridge(flags: string[] = []): Promise<RunningCli> {
+  const b = await startCli(flags);
+  bridges.push(b);
+  return b;
+}
+
+async function livePage(url: string): Promise<Page> {
+  const p = await openPage(browser);
+  opened.push(p);
+  await p.page.goto(url);
+  // Once more if a network change aborted a script of the first load (see NETWORK_CHANGED).
+  if (p.errors.some((e) => NETWORK_CHANGED.test(e))) await p.page.reload();
+  await p.page.locator('[data-live-state="live"]').waitFor();
+  return p.page;
+}
+
+const status = (page: Page, name: string) => containerNode(page, name).getAttribute('data-status');
+
+/** Waits up to `ms` for the node's data-status (the CLI has returned: this is the view's delay). */
+async function expectStatusWithin(page: Page, name: string, wanted: string, ms: number): Promise<void> {
+  await page.locator(`[data-container="${name}"][data-status="${wanted}"]`).waitFor({ timeout: ms });
+}
+
+async function select(page: Page, name: string): Promise<void> {
+  await containerNode(page, name).click();
+  await page.locator(`[data-container="${name}"][data-selected="true"]`).waitFor();
+}
+
+describe('read-only live page', () => {
+  it('draws the Compose containers grouped by service, with depends_on edges, and the others on their own', async () => {
+    // Read-only; the filter names the Compose project to draw as services (other helpers' containers may share the engine).
+    const b = await bridge(['--filter', `label=com.docker.compose.project=${PROJECT}`]);
+    expect(b.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{20,}\/$/);
+    expect(b.stderr()).toContain('Read-only');
+    const page = await livePage(b.url);
+    await containerNode(page, `${PROJECT}-web-2`).waitFor();
+    expect(await containerNode(page, `${PROJECT}-web-1`).getAttribute('data-service')).toBe('web');
+    expect(await containerNode(page, `${PROJECT}-web-2`).getAttribute('data-service')).toBe('web');
+    expect(await containerNode(page, `${PROJECT}-db-1`).getAttribute('data-service')).toBe('db');
+    expect(await containerNode(page, `${PROJECT}-solo`).getAttribute('data-service')).toBe(`${PROJECT}-solo`);
+    await page.locator('[data-group-service="web"][data-replicas="2"]').waitFor();
+    expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+    expect(await status(page, `${PROJECT}-db-1`)).toBe('running');
+    await screenshot(page, 'live-readonly');
+  });
+
+  it('follows docker pause, stop and rm -f typed in a terminal within a second', async () => {
+    const name = `${PROJECT}-cli`;
+    await runContainer(name, composeLabels('cli', 1));
+    const page = await livePage((await bridge(['--filter', `label=com.docker.compose.project=${PROJECT}`])).url);
+    await expectStatusWithin(page, name, 'running', 5_000);
+    await docker(['pause', name]);
+    await expectStatusWithin(page, name, 'paused', 1_000);
+    await docker(['unpause', name]);
+    await expectStatusWithin(page, name, 'running', 1_000);
+    await docker(['stop', '-t', '5', name]);
+    await expectStatusWithin(page, name, 'exited', 1_000);
+    // The real exit code: the process traps SIGTERM and exits 0.
+    await expect(containerNode(page, name)).toBeTruthy();
+    expect(await containerNode(page, name).innerText()).toMatch(/Exited \(0\)/);
+    await docker(['start', name]);
+    await expectStatusWithin(page, name, 'running', 1_000);
+    await docker(['rm', '-f', name]);
+    await expectStatusWithin(page, name, 'removed', 1_000);
+    // Each real event has its entry, with its real time, in the log.
+    const log = await page.getByRole('log').innerText();
+    expect(log).toMatch(/engine: container pause live-e2e-cli/);
+    expect(log).toMatch(/engine: container destroy live-e2e-cli/);
+  });
+
+  it('sends nothing from the buttons', async () => {
+    const page = await livePage((await bridge()).url);
+    await select(page, `${PROJECT}-db-1`);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByRole('log').getByText(/read-only: the bridge was started without --allow-commands/).waitFor();
+    expect(await docker(['inspect', '-f', '{{.State.Paused}}', `${PROJECT}-db-1`])).toBe('false');
+  });
+});
+
+describe('with --allow-commands', () => {
+  it('Pause pauses the real container, and a command Docker refuses shows its error', async () => {
+    const b = await bridge(['--allow-commands', '--filter', `label=com.docker.compose.project=${PROJECT}`]);
+    expect(b.stderr()).toContain(`Commands allowed on containers with label com.docker.compose.project=${PROJECT} only`);
+    // The machine lets a created container start; the engine refuses: its command does not exist.
+    await docker(['create', '--network', 'none', '--name', `${PROJECT}-bad-1`, ...composeLabels('bad', 1), IMAGE, '/no/such/program']);
+    const page = await livePage(b.url);
+    await select(page, `${PROJECT}-web-1`);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expectStatusWithin(page, `${PROJECT}-web-1`, 'paused', 5_000);
+    expect(await docker(['inspect', '-f', '{{.State.Paused}}', `${PROJECT}-web-1`])).toBe('true');
+    await page.getByRole('button', { name: 'Unpause', exact: true }).click();
+    await expectStatusWithin(page, `${PROJECT}-web-1`, 'running', 5_000);
+    expect(await docker(['inspect', '-f', '{{.State.Paused}}', `${PROJECT}-web-1`])).toBe('false');
+
+    await select(page, `${PROJECT}-bad-1`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    const error = page.getByRole('log').locator('.log-entry__error').filter({ hasText: /no such file or directory/ });
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.innerText()).toContain('/no/such/program');
+    await screenshot(page, 'live-commands');
+    await docker(['rm', '-f', `${PROJECT}-bad-1`]);
+  });
+
+  it('refuses a container outside the filter, on the page and at the bridge', async () => {
+    const b = await bridge(['--allow-commands', '--filter', `label=com.docker.compose.project=${PROJECT}`]);
+    const page = await livePage(b.url);
+    await select(page, `${PROJECT}-solo`);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByRole('log').getByText(/outside the bridge's filter/).waitFor();
+    // The page's own check aside, the bridge refuses it too (it reads the labels from the engine).
+    const id = await docker(['inspect', '-f', '{{.Id}}', `${PROJECT}-solo`]);
+    const reply = await page.evaluate(async (container) => {
+      const r = await fetch('api/command', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ container, command: 'pause' }) });
+      return { status: r.status, body: await r.json() };
+    }, id);
+    expect(reply.status).toBe(403);
+    expect(reply.body.message).toContain('outside the filter');
+    // Chromium reports the refused request as a console error: that one is expected.
+    const p = opened.at(-1)!;
+    p.errors.splice(0, p.errors.length, ...p.errors.filter((e) => !e.includes('status of 403')));
+    expect(await docker(['inspect', '-f', '{{.State.Paused}}', `${PROJECT}-solo`])).toBe('false');
+  });
+});
+
+describe('the bridge refuses', () => {
+  it('a wrong token, another Origin, and a non-loopback bind', async () => {
+    const b = await bridge(['--allow-commands']);
+    const base = new URL(b.url);
+    const wrong = await fetch(`${base.origin}/not-the-token/api/events`);
+    expect(wrong.status).toBe(401);
+    const page = await livePage(b.url);
+    // A page on another origin cannot use it, even knowing the token.
+    const cross = await page.evaluate(async (url) => {
+      try {
+        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        return `status ${r.status}`;
+      } catch (error) {
+        return `blocked: ${(error as Error).message}`;
+      }
+    }, `${b.url}api/command`.replace('127.0.0.1', 'localhost'));
+    expect(cross).toMatch(/blocked|status 403/);
+    const p = opened.at(-1)!;
+    p.errors.splice(0, p.errors.length, ...p.errors.filter((e) => !/CORS policy|net::ERR_FAILED/.test(e)));
+    const origin = await fetch(`${b.url}api/events`, { headers: { origin: 'https://evil.example' } });
+    expect(origin.status).toBe(403);
+    expect(await origin.text()).toContain('Origin "https://evil.example" refused');
+
+    const bind = await runCliToEnd(['--host', '0.0.0.0']);
+    expect(bind.code).toBe(2);
+    expect(bind.stdout).toBe('');
+    expect(bind.stderr).toContain('refusing to listen on 0.0.0.0');
+  });
+});
