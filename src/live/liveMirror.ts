@@ -91,7 +91,7 @@ export class LiveMirror {
       (): LoggedResult => {
         outcome = event.baseAction === 'create' ? this.create(event) : applyRecordedEvent(this.architecture, event, this.memory);
         return {
-          ...(outcome.kind === 'flagged' ? { outcome: 'error' as const, message: `flagged: ${outcome.note ?? 'not possible in this state'}` } : {}),
+          ...(outcome.kind === 'flagged' ? { outcome: 'error' as const, message: outcome.note ?? 'not possible in this state' } : {}),
           ...(outcome.kind !== 'flagged' && outcome.note ? { message: outcome.note } : {}),
           ...(outcome.container ? { container: outcome.container } : {}),
         };

@@ -82,7 +82,7 @@ describe('real events', () => {
     expect(again).toMatchObject({ kind: 'flagged' });
     const entry = m.architecture.getLog().at(-1)!;
     expect(entry.cli).toMatch(/^# 18:01:02\.000 engine: container pause shop-web-1$/);
-    expect(entry).toMatchObject({ outcome: 'error', message: expect.stringContaining('flagged') });
+    expect(entry).toMatchObject({ kind: 'replay', outcome: 'error', message: 'pause for shop-web-1, which is paused' });
   });
 
   it('place a container created later in its Compose slot, with its real ID', () => {

@@ -61,6 +61,14 @@ function EventChips({ entry, nameOfId }: LogEntryViewProps) {
 }
 
 function Outcome({ entry, nameOfId }: LogEntryViewProps) {
+  // A recorded event the machine could not apply (a live engine's event: no replay details), in the replay's words.
+  if (entry.outcome === 'error' && entry.kind === 'replay') {
+    return (
+      <p className="log-entry__flag">
+        Flagged: {entry.message} <span className="log-entry__muted">(Docker could not have done that in this state; the event was skipped)</span>
+      </p>
+    );
+  }
   if (entry.outcome === 'error') {
     return <p className="log-entry__error">Error response from daemon: {entry.message}</p>;
   }
