@@ -59,14 +59,14 @@ function wideEnoughForLegend(): boolean {
 }
 
 /** The runtime and service panels, once a container is selected (their chunk is not loaded for nothing). */
-function SelectedPanels() {
+function SelectedPanels({ compose }: { compose: ComposeController }) {
   const selected = useSelectedContainer();
   if (!selected) return null;
   return (
     <Suspense fallback={null}>
       <RuntimePanel />
       <InspectSection />
-      <ServicePanel />
+      <ServicePanel compose={compose} />
     </Suspense>
   );
 }
@@ -151,7 +151,7 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
                   </Suspense>
                 )}
               />
-              <SelectedPanels />
+              <SelectedPanels compose={compose} />
               <ChartSlot />
             </AfterIdle>
           </aside>

@@ -15,10 +15,11 @@ const scenario = scenarioFromUrl(window.location.search);
 const initialTheme = themeFromUrl(window.location.search);
 applyTheme(document.documentElement, initialTheme);
 const store = createSessionStore({ kind: 'spec', spec: scenario.spec, title: scenario.title });
-// `?compose=<url>`: fetched once; until it loads (or if it fails, with an alert) the scenario shows.
+// `?compose=<url>` (repeated: `-f` files in that order): fetched once; until it loads (or if
+// it fails, with an alert) the scenario shows.
 const compose = createComposeController(store);
-const composeUrl = new URLSearchParams(window.location.search).get('compose');
-if (composeUrl !== null) void compose.loadUrl(composeUrl);
+const composeUrls = new URLSearchParams(window.location.search).getAll('compose');
+if (composeUrls.length > 0) void compose.loadUrls(composeUrls);
 
 createRoot(root).render(
   <StrictMode>

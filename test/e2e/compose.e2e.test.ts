@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { loadComposeText } from '../../src/features/compose/loadCompose';
+import { loadComposeFiles, loadComposeText } from '../../src/features/compose/loadCompose';
 import { architectureGraph } from '../../src/model/layout/architectureGraph';
 import type { ArchitectureSpec } from '../../machines';
 import { action, appUrl, containerNode, describedBy, screenshot, pageSession } from './browser';
@@ -394,6 +394,63 @@ describe('other ways in', () => {
       }
     }, 'services:\n  cache:\n    image: redis\n');
     await expect.poll(() => containerNames(page), SETTLE).toEqual(['dropped-cache-1']);
+  });
+
+  it('opens a base file and its overlay picked together (-f docker-compose.yml -f dev overlay), in Compose order', async () => {
+    const page = await open();
+    const base = 'supabase_supabase__docker_docker-compose.yml';
+    const overlay = 'overlays/supabase_supabase__docker_dev_docker-compose.dev.yml';
+    const files = [
+      // The overlay first, as a picker may list it: the project still merges it last.
+      { name: 'docker-compose.dev.yml', mimeType: 'application/yaml', buffer: Buffer.from(read(FIXTURES_DIR, overlay)) },
+      { name: 'docker-compose.yml', mimeType: 'application/yaml', buffer: Buffer.from(read(FIXTURES_DIR, base)) },
+    ];
+    const result = loadComposeFiles([
+      { name: 'docker-compose.yml', text: read(FIXTURES_DIR, base) },
+      { name: 'docker-compose.dev.yml', text: read(FIXTURES_DIR, overlay) },
+    ]);
+    if (!result.ok) throw new Error(result.message);
+    const names = architectureGraph(result.source.spec).containers.map((c) => c.name);
+    expect(names).toContain('supabase-mail');
+    await page.getByLabel('Open compose file', { exact: true }).setInputFiles(files);
+    await expect.poll(() => containerNames(page), SETTLE).toEqual([...names].sort());
+    expect(await page.locator('.app-header__scenario').getAttribute('title')).toMatch(/^docker-compose\.yml \+ docker-compose\.dev\.yml \(project /);
+  });
+
+  it('loads ?compose=A&compose=B in that order, with the file A includes fetched relative to A', async () => {
+    const { page } = await session.open({ width: 1400, height: 900 });
+    const served: Record<string, string> = {
+      '/stack/compose.yaml': 'include: [db/compose.yaml]\nservices:\n  web:\n    image: shop/web:${TAG:-1.4}\n    depends_on: [db]\n',
+      '/stack/db/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
+      '/prod.yaml': 'services:\n  web:\n    restart: always\n  worker:\n    image: shop/worker:1\n',
+    };
+    await page.route(/\/(stack\/compose|stack\/db\/compose|prod)\.yaml$/, (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^.*?(\/stack\/|\/prod)/, '$1');
+      const body = served[path];
+      return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ status: 200, contentType: 'application/yaml', body });
+    });
+    await page.goto(appUrl('?compose=stack/compose.yaml&compose=prod.yaml'), { waitUntil: 'load' });
+    await expect.poll(() => containerNames(page), SETTLE).toEqual(['stack-db-1', 'stack-web-1', 'stack-worker-1']);
+  });
+
+  it('a pasted .env interpolates the file, and the service panel lists the variables', async () => {
+    const page = await open();
+    await page.getByLabel('Open compose file', { exact: true }).setInputFiles({
+      name: 'shop.yml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from('services:\n  web:\n    image: ${REGISTRY:-docker.io}/shop/web:${TAG:-1.0}\n'),
+    });
+    await expect.poll(() => containerNames(page), SETTLE).toEqual(['shop-web-1']);
+    const nodeText = () => containerNode(page, 'shop-web-1').innerText();
+    await expect.poll(nodeText, SETTLE).toContain('docker.io/shop/web:1.0');
+    await page.getByRole('button', { name: 'Variables (.env)' }).click();
+    await page.getByLabel('.env file (KEY=value lines)').fill('TAG=2.1\n');
+    await page.getByRole('button', { name: 'Use these variables' }).click();
+    await expect.poll(nodeText, SETTLE).toContain('docker.io/shop/web:2.1');
+    await containerNode(page, 'shop-web-1').click();
+    const list = () => page.getByRole('list', { name: 'Variables (2):' }).innerText();
+    await expect.poll(list, SETTLE).toContain('REGISTRY = docker.io (default)');
+    await expect.poll(list, SETTLE).toContain('TAG = 2.1 (from .env)');
   });
 
   it('goes back to the default scenario from the Example list', async () => {

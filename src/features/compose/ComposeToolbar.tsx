@@ -46,7 +46,8 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
   const state = useComposeState(controller);
   const progress = useComposeProgress(architecture);
   const [pasteOpen, setPasteOpen] = useState(false);
-  const dragging = useFileDrop((file) => void controller.loadFile(file, 'drop'));
+  const [envOpen, setEnvOpen] = useState(false);
+  const dragging = useFileDrop((files) => void controller.loadFiles(files, 'drop'));
   const ids = useId();
 
   // The loaded file is "current" while the session still shows what was loaded from it.
@@ -56,10 +57,10 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
 
   const onPick = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
-    const file = input.files?.[0];
-    // Cleared so that choosing the same file again loads it again.
+    const files = Array.from(input.files ?? []);
+    // Cleared so that choosing the same files again loads them again.
     input.value = '';
-    if (file) void controller.loadFile(file, 'file');
+    if (files.length > 0) void controller.loadFiles(files, 'file');
   };
 
   const replayReason = replay ? 'A replayed docker events log is shown: load a compose file or an example to run Compose.' : undefined;
@@ -85,9 +86,18 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
               ))}
             </select>
           </div>
-          <label className="tool-button compose-bar__file" title="Open a docker-compose / compose.yaml file (up to 1 MB). You can also drop it on the page.">
+          <label
+            className="tool-button compose-bar__file"
+            title="Open a docker-compose / compose.yaml file (up to 1 MB each). Select several to open them together, as docker compose -f a.yaml -f b.yaml (with the files they include or extend). You can also drop them on the page."
+          >
             Open compose file
-            <input type="file" className="visually-hidden" accept=".yml,.yaml,application/yaml,application/x-yaml,text/yaml,text/x-yaml" onChange={onPick} />
+            <input
+              type="file"
+              multiple
+              className="visually-hidden"
+              accept=".yml,.yaml,application/yaml,application/x-yaml,text/yaml,text/x-yaml"
+              onChange={onPick}
+            />
           </label>
           <button
             type="button"
@@ -98,6 +108,20 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
             onClick={() => setPasteOpen(true)}
           >
             Paste…
+          </button>
+          <button
+            type="button"
+            className="tool-button"
+            aria-haspopup="dialog"
+            aria-label="Variables (.env)"
+            title={
+              state.env
+                ? `${state.env.count} variables set from a pasted .env; used to interpolate \${VAR} in compose files`
+                : 'Paste a .env file: its variables interpolate ${VAR} in compose files (without one, defaults apply)'
+            }
+            onClick={() => setEnvOpen(true)}
+          >
+            .env{state.env ? ` (${state.env.count})` : '…'}
           </button>
         </div>
         {document && document.profiles.length > 0 ? (
@@ -164,9 +188,25 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
           }}
         />
       ) : null}
+      {envOpen ? (
+        <PasteDialog
+          title="Variables for interpolation (.env)"
+          label=".env file (KEY=value lines)"
+          submitLabel="Use these variables"
+          rows={12}
+          placeholder={'TAG=2.1\nREGISTRY=registry.example.com\n# comments and export KEY=value work too'}
+          {...(state.env ? { initialText: state.env.text } : {})}
+          onSubmit={(text) => controller.setEnv(text)}
+          onClose={() => {
+            setEnvOpen(false);
+            if (controller.get().error?.origin === 'paste') controller.dismissError();
+          }}
+          {...(state.env ? { secondaryAction: { label: 'Clear variables', onClick: () => void controller.clearEnv() } } : {})}
+        />
+      ) : null}
       {dragging ? (
         <div className="compose-drop" aria-hidden="true">
-          <p>Drop a compose file (or a docker events log) to open it</p>
+          <p>Drop compose files (several open together, as -f) or a docker events log to open them</p>
         </div>
       ) : null}
     </section>

@@ -3,10 +3,13 @@
  * on (with Compose's conditions) and a `Scale` control (`docker compose up -d --scale`).
  * A service with `container_name` cannot scale: the control is disabled and says why.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
 import type { ServiceSpec } from '../../../machines';
-import { useArchitecture, useSelectedContainer } from '../../react/useSession';
+import { useArchitecture, useSelectedContainer, useSession } from '../../react/useSession';
+import type { ComposeController } from './composeController';
+import type { VariableUse } from './loadCompose';
+import { useComposeState } from './useComposeState';
 import './ComposeToolbar.css';
 
 /** Most replicas one service may have (as `Architecture.scale`). */
@@ -31,17 +34,53 @@ const CONDITION: Record<string, string> = {
   service_completed_successfully: 'completed',
 };
 
+const SOURCE: Record<VariableUse['source'], string> = {
+  environment: 'from .env',
+  default: 'default',
+  unset: 'not set',
+};
+
 /** The panel; renders nothing when no container is selected. */
-export function ServicePanel() {
+export function ServicePanel({ compose }: { compose?: ComposeController }) {
   const architecture = useArchitecture();
   const selected = useSelectedContainer();
   const spec = useSelector(architecture.actor, (s) => s.context.spec);
   const service = selected ? spec.services.find((s) => s.name === selected.entry.service) : undefined;
   if (!service) return null;
-  return <ServiceScale key={service.name} service={service} />;
+  return (
+    <ServiceScale key={service.name} service={service}>
+      {compose ? <ServiceVariables compose={compose} service={service.name} /> : null}
+    </ServiceScale>
+  );
 }
 
-function ServiceScale({ service }: { service: ServiceSpec }) {
+/** The variables the service's compose definition uses, and the value each took. */
+function ServiceVariables({ compose, service }: { compose: ComposeController; service: string }) {
+  const state = useComposeState(compose);
+  const { source } = useSession();
+  const ids = useId();
+  // Only while the session shows what the document loaded.
+  const doc = state.document && source.kind === 'spec' && source.spec === state.document.spec ? state.document : null;
+  const variables = doc && Object.hasOwn(doc.variables, service) ? doc.variables[service]! : [];
+  if (variables.length === 0) return null;
+  return (
+    <div className="service-panel__variables">
+      <p id={`${ids}-vars`} className="service-panel__facts">
+        Variables ({variables.length}):
+      </p>
+      <ul aria-labelledby={`${ids}-vars`} className="service-panel__variable-list">
+        {variables.map((v) => (
+          <li key={v.name}>
+            <code>{v.name}</code> = {v.value === undefined ? <em>not set</em> : <code>{v.value === '' ? '""' : v.value}</code>}{' '}
+            <span className="service-panel__variable-source">({SOURCE[v.source]})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ServiceScale({ service, children }: { service: ServiceSpec; children?: ReactNode }) {
   const architecture = useArchitecture();
   const [value, setValue] = useState(String(service.replicas));
   const ids = useId();
@@ -75,6 +114,7 @@ function ServiceScale({ service }: { service: ServiceSpec }) {
           ))}
         </p>
       ) : null}
+      {children}
       <form className="service-panel__scale" onSubmit={submit}>
         <label htmlFor={`${ids}-replicas`} className="service-panel__label">
           Replicas

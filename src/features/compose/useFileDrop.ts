@@ -12,13 +12,13 @@ function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
-/** Calls `onFile` with a dropped compose file. */
-export function useFileDrop(onFile: (file: File) => void): boolean {
+/** Calls `onFiles` with the compose files dropped together (one or several: `-f` files and the files they reference). */
+export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
-  const onFileRef = useRef(onFile);
+  const onFilesRef = useRef(onFiles);
   useEffect(() => {
-    onFileRef.current = onFile;
-  }, [onFile]);
+    onFilesRef.current = onFiles;
+  }, [onFiles]);
   useEffect(() => {
     let depth = 0;
     const enter = (event: DragEvent) => {
@@ -42,16 +42,18 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
-      if (isComposeFileName(file.name, file.type)) {
-        onFileRef.current(file);
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
+      const named = files.filter((file) => isComposeFileName(file.name, file.type));
+      if (named.length > 0) {
+        onFilesRef.current(named);
         return;
       }
+      const file = files[0]!;
       if (file.size > MAX_COMPOSE_BYTES) return;
       void file.text().then(
         (text) => {
-          if (looksLikeComposeText(text)) onFileRef.current(file);
+          if (looksLikeComposeText(text)) onFilesRef.current([file]);
         },
         () => undefined,
       );

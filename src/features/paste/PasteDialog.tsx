@@ -22,11 +22,15 @@ export interface PasteDialogProps {
    */
   onSubmit: (text: string) => Promise<string | null>;
   onClose: () => void;
+  /** Text the textarea starts with (e.g. the `.env` pasted before). */
+  initialText?: string;
+  /** A third button (e.g. `Clear variables`); the dialog closes after it. */
+  secondaryAction?: { label: string; onClick: () => void };
 }
 
-export function PasteDialog({ title, label, hint, submitLabel, placeholder, rows = 14, onSubmit, onClose }: PasteDialogProps) {
+export function PasteDialog({ title, label, hint, submitLabel, placeholder, rows = 14, onSubmit, onClose, initialText = '', secondaryAction }: PasteDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialText);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
 
@@ -88,6 +92,18 @@ export function PasteDialog({ title, label, hint, submitLabel, placeholder, rows
           <button type="button" className="tool-button" onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>
+          {secondaryAction ? (
+            <button
+              type="button"
+              className="tool-button"
+              onClick={() => {
+                secondaryAction.onClick();
+                dialogRef.current?.close();
+              }}
+            >
+              {secondaryAction.label}
+            </button>
+          ) : null}
           <button type="submit" className="tool-button tool-button--primary" disabled={text.trim() === ''}>
             {submitLabel}
           </button>

@@ -94,16 +94,17 @@ function expectClean(spec: ArchitectureSpec): ArchitectureLayout {
 
 describe('layout of the compose fixtures', () => {
   for (const [name, text] of [...fixtures(), ...examples()]) {
+    // Sentry's 59 services (hundreds of containers with replicas): the pairwise overlap checks take seconds.
     it(`${name}: every service drawn, no overlap`, () => {
       expectClean(specOf(name, text));
-    });
+    }, 30_000);
     it(`${name} with replicas: grouped, no overlap`, () => {
       const layout = expectClean(withReplicas(specOf(name, text)));
       expect(layout.services.some((b) => b.kind === 'group')).toBe(true);
-    });
+    }, 30_000);
     it(`${name} with every profile active: no overlap`, () => {
       expectClean(specOf(name, text, ['*']));
-    });
+    }, 30_000);
   }
 
   it('folds the tall rank of the OpenTelemetry demo so the drawing suits a wide canvas', () => {
