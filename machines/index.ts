@@ -14,6 +14,7 @@ export {
 export { commandError, outcomeOf, disabledReason } from './container/commandError';
 export { commandOutcome, commandHint, type CommandOutcome, type CommandSubject } from './container/commandOutcome';
 export { cliLine } from './container/cli';
+export { isValidExitCode, EXIT_CODE_MIN, EXIT_CODE_MAX } from './container/exitCode';
 export { formatEventShort, containerEvent, networkEvent } from './container/dockerEvents';
 export { shortId, randomContainerId } from './container/ids';
 export { parseRestartPolicy, formatRestartPolicy, nextRestartDelay, shouldRestart } from './container/restartPolicy';
@@ -43,8 +44,9 @@ export {
 export type { ArchitectureSpec, ServiceSpec, DependencySpec, DependencyCondition, PortSpec } from './architecture/spec';
 export { architectureMachine, type ArchitectureContext, type ArchitectureEvent, type ContainerEntry } from './architecture/architectureMachine';
 export { Architecture, createArchitecture, type ArchitectureOptions, type LogEntry, type LoggedResult, type ContainerActor } from './architecture/architectureRuntime';
-export { dependencyLevels, reverseDependencyLevels } from './architecture/dependencyOrder';
-export { containerName, containerNames, composeLabels, networkName, isServiceActive } from './architecture/naming';
+export { dependencyOrder, reverseDependencyOrder, type DependencyOrderOptions } from './architecture/dependencyOrder';
+export { containerName, containerNames, composeLabels, networkName } from './architecture/naming';
+export { isServiceActive } from './architecture/profiles';
 export { ecommerceScenario, scenarios } from './scenarios/ecommerce';
 export {
   initialContainerSnapshot,

@@ -3,14 +3,14 @@
  * setup), by parts. Usage: node [--cpu-prof] bench/profile.mjs setup <N>
  */
 import { createActor, SimulatedClock } from 'xstate';
-import { architectureMachine, createArchitecture, dependencyLevels } from '../../machines';
+import { architectureMachine, createArchitecture, dependencyOrder } from '../../machines';
 import { nowNs } from '../lib/measure';
 import { scaleSpec } from '../suites/scaleSpec';
 
 export function run(n = 3000): void {
   const spec = scaleSpec(n);
   let t0 = nowNs();
-  const levels = dependencyLevels(spec);
+  const levels = dependencyOrder(spec);
   console.log(`dependencyLevels: ${((nowNs() - t0) / 1e6).toFixed(1)} ms (${levels.length} levels)`);
 
   t0 = nowNs();

@@ -11,7 +11,8 @@ import { containerEvent } from '../container/dockerEvents';
 import { actorNow } from '../container/clock';
 import { randomContainerId } from '../container/ids';
 import type { ContainerInput, DockerEventEmitted } from '../container/types';
-import { composeLabels, containerName, isServiceActive, networkName } from './naming';
+import { composeLabels, containerName, networkName } from './naming';
+import { isServiceActive } from './profiles';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 /** One container in the architecture: the child actor's id is the container ID. */

@@ -17,7 +17,7 @@ import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../contai
 import { inspectState } from '../container/inspectState';
 import { architectureMachine, type ContainerEntry } from './architectureMachine';
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
-import { dependencyLevels } from './dependencyOrder';
+import { dependencyOrder } from './dependencyOrder';
 import { containerName } from './naming';
 import type { SavedArchitecture } from './persistence';
 import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
@@ -146,7 +146,7 @@ export class Architecture {
     this.actor.start();
     this.watchChildren();
     if (options.up !== false) {
-      for (const level of dependencyLevels(spec)) {
+      for (const level of dependencyOrder(spec)) {
         for (const service of level) {
           for (const entry of this.ofService(service)) this.ref(entry)?.send({ type: 'start' });
         }

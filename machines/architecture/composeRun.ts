@@ -13,8 +13,8 @@ import type { ContainerSnapshot, InspectState } from '../container/inspectState'
 import { stopOutcome } from '../container/processModel';
 import type { ContainerEvent } from '../container/types';
 import { COMPOSE_POLL_MS, checkCondition } from './composeConditions';
-import { reverseDependencyLevels } from './dependencyOrder';
-import { isServiceActive } from './naming';
+import { reverseDependencyOrder } from './dependencyOrder';
+import { isServiceActive } from './profiles';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 export type ComposeAction = 'up' | 'start' | 'stop' | 'down' | 'restart' | 'pause' | 'unpause' | 'kill';
@@ -199,7 +199,7 @@ export class ComposeRun {
 
   /** stop/down: dependents first; a level lasts as long as its slowest stop. */
   private backward(services: ServiceSpec[]): void {
-    const levels = reverseDependencyLevels({ services });
+    const levels = reverseDependencyOrder({ ...this.host.spec, services });
     const next = (i: number) => {
       if (this.progress.status !== 'running') return;
       if (i >= levels.length) return this.end();

@@ -2,8 +2,10 @@
  * Compose's dependency order (docker/compose `pkg/compose/dependencies.go`):
  * `InDependencyOrder` visits leaves (services with no dependencies) first;
  * `InReverseDependencyOrder` visits dependents first. Services in one level are
- * independent and Compose runs them concurrently.
+ * independent and Compose runs them concurrently. Edges come from `dependsOn` (which
+ * already includes `links`, `volumes_from` and `network_mode: service:x`).
  */
+import { isServiceActive } from './profiles';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {
@@ -46,21 +48,39 @@ function levels(services: readonly ServiceSpec[], before: (service: ServiceSpec)
   return result;
 }
 
-/**
- * Levels of service names, leaves first, each level in file order (Compose's
- * `InDependencyOrder`). Dependencies on services not in `spec` are ignored (the parser
- * reports them). A cycle cannot be ordered: its services come last, together, so callers
- * never loop (the compose parser rejects cycles).
- */
-export function dependencyLevels(spec: Pick<ArchitectureSpec, 'services'>): string[][] {
-  return levels(spec.services, (service) => service.dependsOn.map((d) => d.service));
+export interface DependencyOrderOptions {
+  /** Include services outside `spec.activeProfiles` (Compose leaves them out). Default `false`. */
+  includeInactive?: boolean;
 }
 
-/** Dependents first (Compose's `InReverseDependencyOrder`): the order of `compose stop` and `down`. */
-export function reverseDependencyLevels(spec: Pick<ArchitectureSpec, 'services'>): string[][] {
+function selected(spec: Pick<ArchitectureSpec, 'services' | 'activeProfiles'>, options: DependencyOrderOptions): readonly ServiceSpec[] {
+  return options.includeInactive ? spec.services : spec.services.filter((service) => isServiceActive(spec, service));
+}
+
+/**
+ * Start order (`compose up` / `start`): level 0 holds the services that depend on
+ * nothing, level k the services whose dependencies are all in levels before k; each
+ * level in file order (Compose's `InDependencyOrder`). Services outside the active
+ * profiles are left out unless `includeInactive`.
+ *
+ * @returns service names per level; `[]` for no services. Dependencies on services not
+ *   in the selection are ignored (the parser reports them). Services on a cycle (only
+ *   possible in a hand-built spec; the parser rejects cycles) form one last level, so
+ *   callers never loop. Never throws.
+ */
+export function dependencyOrder(spec: Pick<ArchitectureSpec, 'services' | 'activeProfiles'>, options: DependencyOrderOptions = {}): string[][] {
+  return levels(selected(spec, options), (service) => service.dependsOn.map((d) => d.service));
+}
+
+/**
+ * Stop order (`compose stop` / `down`, Compose's `InReverseDependencyOrder`): dependents
+ * first. Not simply `dependencyOrder` reversed: an independent service stops in the first wave.
+ */
+export function reverseDependencyOrder(spec: Pick<ArchitectureSpec, 'services' | 'activeProfiles'>, options: DependencyOrderOptions = {}): string[][] {
+  const services = selected(spec, options);
   const dependents = new Map<string, string[]>();
-  for (const service of spec.services) {
+  for (const service of services) {
     for (const { service: dependency } of service.dependsOn) pushTo(dependents, dependency, service.name);
   }
-  return levels(spec.services, (service) => dependents.get(service.name) ?? []);
+  return levels(services, (service) => dependents.get(service.name) ?? []);
 }

@@ -30,9 +30,3 @@ export function composeLabels(project: string, service: string, replica: number)
     'com.docker.compose.container-number': String(replica),
   };
 }
-
-/** Whether a service runs under the active profiles: no profiles = always; `*` enables every profile (Compose `--profile '*'`). */
-export function isServiceActive(spec: Pick<ArchitectureSpec, 'activeProfiles'>, service: Pick<ServiceSpec, 'profiles'>): boolean {
-  if (service.profiles.length === 0 || spec.activeProfiles.includes('*')) return true;
-  return service.profiles.some((p) => spec.activeProfiles.includes(p));
-}

@@ -8,6 +8,7 @@
  * any actor sees it; a bad save is rejected with a reason and nothing changes.
  */
 import { z } from 'zod';
+import { EXIT_CODE_MAX, EXIT_CODE_MIN } from '../container/exitCode';
 import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
 import type { ArchitectureSpec } from './spec';
 
@@ -49,12 +50,12 @@ function buildSavedSchema() {
       process: z.object({
         onStopSignal: z.enum(['exits', 'graceful', 'ignores']),
         shutdownMs: z.number().min(0),
-        exitCode: z.number().int().min(0).max(255),
+        exitCode: z.number().int().min(EXIT_CODE_MIN).max(EXIT_CODE_MAX),
         completesAfterMs: z.number().min(0).default(0),
-        completionExitCode: z.number().int().min(0).max(255).default(0),
+        completionExitCode: z.number().int().min(EXIT_CODE_MIN).max(EXIT_CODE_MAX).default(0),
       }),
       pid: z.number().int().min(0),
-      exitCode: z.number().int().min(0).max(255),
+      exitCode: z.number().int().min(EXIT_CODE_MIN).max(EXIT_CODE_MAX),
       error: z.string(),
       oomKilled: z.boolean(),
       startedAt: z.number().nullable(),

@@ -2,19 +2,12 @@
  * Snapshot-level questions the UI and tests ask before sending: would Docker accept this
  * command, and if not, why. Both defer to `commandOutcome` (the daemon's rules).
  */
-import { commandHint, commandOutcome, type CommandOutcome } from './commandOutcome';
+import { commandHint, commandOutcome, commandSubject, type CommandOutcome } from './commandOutcome';
 import { dockerStatus, type ContainerSnapshot } from './inspectState';
 import type { ContainerEvent } from './types';
 
 function subjectOf(snapshot: ContainerSnapshot) {
-  const c = snapshot.context;
-  return {
-    status: dockerStatus(snapshot),
-    id: c.id,
-    name: c.name,
-    hasHealthcheck: c.healthcheck !== null,
-    probePassing: c.probePassing,
-  };
+  return commandSubject(snapshot.context, dockerStatus(snapshot));
 }
 
 /**

@@ -5,9 +5,10 @@
  * `daemon/unpause.go`, `daemon/delete.go` `cleanupContainer`, and the router's prefixes
  * in `daemon/server/router/container/container_routes.go`.
  */
+import { isValidExitCode } from './exitCode';
 import { parseRestartPolicy } from './restartPolicy';
 import { signalNumber } from './signals';
-import { CONTAINER_EVENT_TYPES, type ContainerEvent, type DockerStatus } from './types';
+import { CONTAINER_EVENT_TYPES, type ContainerContext, type ContainerEvent, type DockerStatus } from './types';
 
 /** The daemon's answer: accepted (`ok`), 304 Not Modified (`no-op`), or an error. */
 export type CommandOutcome =
@@ -24,6 +25,11 @@ export interface CommandSubject {
   hasHealthcheck?: boolean;
   /** Current simulated probe result (for the `probe` knob). */
   probePassing?: boolean;
+}
+
+/** The subject of a container in `status` with context `context` (what the machine's guard and `commandError` both ask about). */
+export function commandSubject(context: ContainerContext, status: DockerStatus): CommandSubject {
+  return { status, id: context.id, name: context.name, hasHealthcheck: context.healthcheck !== null, probePassing: context.probePassing };
 }
 
 const OK: CommandOutcome = { kind: 'ok' };
@@ -111,7 +117,7 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
       return noop('no background timer to re-arm');
     case 'exit':
     case 'oom':
-      if (event.type === 'exit' && !(Number.isInteger(event.exitCode) && event.exitCode >= 0 && event.exitCode <= 255)) {
+      if (event.type === 'exit' && !isValidExitCode(event.exitCode)) {
         return error(400, `invalid exit code: ${String(event.exitCode)} (0 to 255)`);
       }
       if (status === 'running') return OK;

@@ -26,9 +26,10 @@ import {
 } from './lifecycleSteps';
 import { nextProbeDelay, normaliseHealthcheck, runProbe } from './health';
 import { killOutcome, normaliseProcess, stopOutcome } from './processModel';
-import { isValidRestartPolicy, parseRestartPolicy, shouldRestart } from './restartPolicy';
+import { commandOutcome, commandSubject } from './commandOutcome';
+import { parseRestartPolicy, shouldRestart } from './restartPolicy';
 import { SIGKILL, signalNumber } from './signals';
-import type { ContainerContext, ContainerEvent, ContainerInput, DockerEventEmitted } from './types';
+import type { ContainerContext, ContainerEvent, ContainerInput, DockerEventEmitted, DockerStatus } from './types';
 
 /** Id of the delayed `health.probe` event, so leaving `running.up` cancels it. */
 const PROBE_TIMER = 'health-probe';
@@ -127,10 +128,30 @@ function processDied(restarting: boolean): StepBuilder {
  * Settings of a container that exists, in any state but `removed` (which is final and
  * accepts nothing): the health probe knob and `docker update --restart`.
  */
-const existingContainer = {
-  probe: { guard: 'probeChanges', actions: 'setProbe' },
-  update: { guard: 'validUpdate', actions: 'updateRestartPolicy' },
-} as const;
+function existingContainer(status: DockerStatus) {
+  return {
+    probe: { guard: ok(status, 'probeChanges'), actions: 'setProbe' },
+    update: { guard: ok(status, 'validUpdate'), actions: 'updateRestartPolicy' },
+  } as const;
+}
+
+/** Names of the `accepted` guard that say which of Docker's rules decides (the state chart shows them). */
+type AcceptedGuard = 'accepted' | 'isForced' | 'validSignal' | 'validExitCode' | 'validUpdate' | 'probeChanges' | 'hasHealthcheck';
+
+/** The guard `accepted` (under the name of its deciding rule) for a state whose Docker status is `status`. */
+function ok(status: DockerStatus, name: AcceptedGuard = 'accepted') {
+  return { type: name, params: { status } } as const;
+}
+
+/**
+ * Docker accepts the command in this state and it changes something: the daemon's
+ * answer (`commandOutcome`) is `ok`. Every command transition asks this guard, so
+ * `snapshot.can(event)`, `commandError` and what the machine does cannot disagree.
+ * `status` is the Docker status of the state the transition leaves.
+ */
+function accepted({ context, event }: { context: ContainerContext; event: MachineEvent }, { status }: { status: DockerStatus }): boolean {
+  return event.type !== 'health.probe' && commandOutcome(commandSubject(context, status), event).kind === 'ok';
+}
 
 export const containerMachine = setup({
   types: {
@@ -140,23 +161,18 @@ export const containerMachine = setup({
     emitted: {} as DockerEventEmitted,
   },
   guards: {
-    /** `docker rm -f` (force) vs plain `docker rm`, which refuses live containers. */
-    isForced: ({ event }) => event.type === 'remove' && event.force === true,
-    /** `docker kill -s X` with a signal Docker can parse (else `Invalid signal`). */
-    validSignal: ({ event }) => event.type !== 'kill' || signalNumber(event.signal) !== undefined,
+    // One rule (`accepted`), named after what decides in each place: `docker rm -f`
+    // (force) vs plain `docker rm`, a signal Docker can parse, an exit code 0-255, a
+    // restart policy Docker accepts, a probe result that changes, a health check to re-arm.
+    accepted,
+    isForced: accepted,
+    validSignal: accepted,
+    validExitCode: accepted,
+    validUpdate: accepted,
+    probeChanges: accepted,
+    hasHealthcheck: accepted,
     /** The signal kills the process (see `killOutcome`). */
-    signalIsFatal: ({ context, event }) =>
-      event.type === 'kill' && signalNumber(event.signal) !== undefined && killOutcome(context.process, signalOf(event)) !== null,
-    /** Exit codes are 0–255 (the wait status byte). */
-    validExitCode: ({ event }) =>
-      event.type !== 'exit' || (Number.isInteger(event.exitCode) && event.exitCode >= 0 && event.exitCode <= 255),
-    /** `docker update --restart` with a policy Docker accepts. */
-    validUpdate: ({ event }) => event.type === 'update' && isValidRestartPolicy(event.restartPolicy),
-    /** A health check is configured (and the monitor has state). */
-    hasHealthcheck: ({ context }) => context.healthcheck !== null,
-    /** The `probe` event changes the simulated probe result. */
-    probeChanges: ({ context, event }) =>
-      context.healthcheck !== null && event.type === 'probe' && (event.result === 'pass') !== context.probePassing,
+    signalIsFatal: ({ context, event }) => event.type === 'kill' && killOutcome(context.process, signalOf(event)) !== null,
     /** moby `RestartManager.ShouldRestart` for this exit (restart policy, count, cancel). */
     policyRestarts: ({ context, event }) => shouldRestart(context, exitCodeOf(event)),
   },
@@ -254,16 +270,18 @@ export const containerMachine = setup({
       // No `create` event here: whoever creates the container emits it (the architecture
       // actor), since nobody can listen to an actor before it starts.
       on: {
-        ...existingContainer,
-        start: { target: 'running', actions: 'start' },
-        restart: { target: 'running', actions: 'restartIdle' },
-        remove: { target: 'removed', actions: 'destroy' },
+        ...existingContainer('created'),
+        start: { guard: ok('created'), target: 'running', actions: 'start' },
+        restart: { guard: ok('created'), target: 'running', actions: 'restartIdle' },
+        remove: { guard: ok('created'), target: 'removed', actions: 'destroy' },
       },
     },
     /** Docker's `Running: true` without `Paused`: a live process (`up`) or restart back-off. */
     running: {
       initial: 'up',
-      on: existingContainer,
+      // `probe` and `update` answer the same in `up` and in `restarting` (Docker asks only
+      // whether the container exists), so they sit on the parent, once.
+      on: existingContainer('running'),
       states: {
         up: {
           // The health monitor runs while the process is up, and only for a container with a
@@ -273,22 +291,22 @@ export const containerMachine = setup({
           exit: 'disarmTimers',
           on: {
             'health.probe': { target: 'up', reenter: true, actions: 'probe' },
-            'daemon.restore': { guard: 'hasHealthcheck', target: 'up', reenter: true },
-            pause: { target: '#container.paused', actions: 'pause' },
-            stop: { target: '#container.stopped', actions: 'stopRunning' },
+            'daemon.restore': { guard: ok('running', 'hasHealthcheck'), target: 'up', reenter: true },
+            pause: { guard: ok('running'), target: '#container.paused', actions: 'pause' },
+            stop: { guard: ok('running'), target: '#container.stopped', actions: 'stopRunning' },
             kill: [
-              { guard: 'signalIsFatal', target: '#container.stopped', actions: 'killRunning' },
-              { guard: 'validSignal', actions: 'killRunning' },
+              { guard: and([ok('running'), 'signalIsFatal']), target: '#container.stopped', actions: 'killRunning' },
+              { guard: ok('running', 'validSignal'), actions: 'killRunning' },
             ],
-            restart: { target: 'up', reenter: true, actions: 'restartRunning' },
-            remove: { guard: 'isForced', target: '#container.removed', actions: 'forceRemoveRunning' },
+            restart: { guard: ok('running'), target: 'up', reenter: true, actions: 'restartRunning' },
+            remove: { guard: ok('running', 'isForced'), target: '#container.removed', actions: 'forceRemoveRunning' },
             exit: [
-              { guard: and(['validExitCode', 'policyRestarts']), target: 'restarting', actions: 'processDiedRestarting' },
-              { guard: 'validExitCode', target: '#container.stopped', actions: 'processDied' },
+              { guard: and([ok('running', 'validExitCode'), 'policyRestarts']), target: 'restarting', actions: 'processDiedRestarting' },
+              { guard: ok('running', 'validExitCode'), target: '#container.stopped', actions: 'processDied' },
             ],
             oom: [
-              { guard: 'policyRestarts', target: 'restarting', actions: 'processDiedRestarting' },
-              { target: '#container.stopped', actions: 'processDied' },
+              { guard: and([ok('running'), 'policyRestarts']), target: 'restarting', actions: 'processDiedRestarting' },
+              { guard: ok('running'), target: '#container.stopped', actions: 'processDied' },
             ],
           },
         },
@@ -296,11 +314,11 @@ export const containerMachine = setup({
         restarting: {
           after: { restartBackoff: { target: 'up', actions: 'policyStart' } },
           on: {
-            'daemon.restore': { target: 'restarting', reenter: true },
-            stop: { target: '#container.stopped', actions: 'stopRestarting' },
-            kill: { guard: 'validSignal', target: '#container.stopped', actions: 'killRestarting' },
-            restart: { target: 'up', actions: 'restartRestarting' },
-            remove: { guard: 'isForced', target: '#container.removed', actions: 'destroy' },
+            'daemon.restore': { guard: ok('restarting'), target: 'restarting', reenter: true },
+            stop: { guard: ok('restarting'), target: '#container.stopped', actions: 'stopRestarting' },
+            kill: { guard: ok('restarting', 'validSignal'), target: '#container.stopped', actions: 'killRestarting' },
+            restart: { guard: ok('restarting'), target: 'up', actions: 'restartRestarting' },
+            remove: { guard: ok('restarting', 'isForced'), target: '#container.removed', actions: 'destroy' },
           },
         },
       },
@@ -308,29 +326,28 @@ export const containerMachine = setup({
     /** `docker pause`: cgroup freezer; Docker's `Running` and `Paused` both true. */
     paused: {
       on: {
-        ...existingContainer,
-        unpause: { target: 'running', actions: 'unpause' },
-        stop: { target: 'stopped', actions: 'stopPaused' },
+        ...existingContainer('paused'),
+        unpause: { guard: ok('paused'), target: 'running', actions: 'unpause' },
+        stop: { guard: ok('paused'), target: 'stopped', actions: 'stopPaused' },
         kill: [
-          { guard: 'signalIsFatal', target: 'stopped', actions: 'killPaused' },
+          { guard: and([ok('paused'), 'signalIsFatal']), target: 'stopped', actions: 'killPaused' },
           // The task is resumed after any signal; the process survives this one.
-          { guard: 'validSignal', target: 'running', actions: 'killPaused' },
+          { guard: ok('paused', 'validSignal'), target: 'running', actions: 'killPaused' },
         ],
-        restart: { target: 'running', actions: 'restartPaused' },
-        remove: { guard: 'isForced', target: 'removed', actions: 'forceRemovePaused' },
+        restart: { guard: ok('paused'), target: 'running', actions: 'restartPaused' },
+        remove: { guard: ok('paused', 'isForced'), target: 'removed', actions: 'forceRemovePaused' },
       },
     },
     /** Docker's `exited`: the process ended; the writable layer is kept. */
     stopped: {
       on: {
-        ...existingContainer,
-        start: { target: 'running', actions: 'start' },
-        restart: { target: 'running', actions: 'restartIdle' },
-        remove: { target: 'removed', actions: 'destroy' },
+        ...existingContainer('exited'),
+        start: { guard: ok('exited'), target: 'running', actions: 'start' },
+        restart: { guard: ok('exited'), target: 'running', actions: 'restartIdle' },
+        remove: { guard: ok('exited'), target: 'removed', actions: 'destroy' },
       },
     },
     /** `destroy` was emitted: the container no longer exists. */
     removed: { type: 'final' },
   },
 });
-

@@ -4,7 +4,7 @@
  * the story files. `daemon.restore` is internal and not accepted from outside.
  * (`zod/mini`, see `src/model/validation/zod.ts`: the embed checks these at start.)
  */
-import type { ComposeAction, ContainerEvent, RestartPolicy } from '../../machines';
+import { EXIT_CODE_MAX, EXIT_CODE_MIN, type ComposeAction, type ContainerEvent, type RestartPolicy } from '../../machines';
 import { z } from '../model/validation/zod';
 
 const RESTART_POLICY = /^(no|always|unless-stopped|on-failure(:\d{1,4})?)$/;
@@ -30,7 +30,7 @@ export const containerEventSchema = z.discriminatedUnion(
         z.transform((v: string) => v as RestartPolicy),
       ),
     }),
-    strict({ type: z.literal('exit'), exitCode: z.number().check(z.int(), z.minimum(0), z.maximum(255)) }),
+    strict({ type: z.literal('exit'), exitCode: z.number().check(z.int(), z.minimum(EXIT_CODE_MIN), z.maximum(EXIT_CODE_MAX)) }),
     strict({ type: z.literal('oom') }),
     strict({ type: z.literal('probe'), result: z.enum(['pass', 'fail']) }),
   ],

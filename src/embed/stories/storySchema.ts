@@ -13,7 +13,7 @@
  * - `{ wait: ms }`: simulated time passes (restart back-offs, stop grace periods).
  * Every step may carry a `caption`, shown over the canvas while that step is the last one applied.
  */
-import { scenarios, type ComposeAction, type ContainerEvent } from '../../../machines';
+import { EXIT_CODE_MAX, EXIT_CODE_MIN, scenarios, type ComposeAction, type ContainerEvent } from '../../../machines';
 import { formatPath } from '../../model/compose/composeError';
 import { z } from '../../model/validation/zod';
 import { composeActionSchema, containerEventSchema } from '../containerEventSchema';
@@ -60,7 +60,7 @@ function commandSchemaFor(value: unknown) {
 const STEP_SCHEMAS = {
   container: z.strictObject({ container: containerName, command: z.optional(z.unknown()), caption }),
   compose: z.strictObject({ compose: composeActionSchema, caption }),
-  crash: z.strictObject({ crash: containerName, exitCode: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(255)), 1), caption }),
+  crash: z.strictObject({ crash: containerName, exitCode: z._default(z.number().check(z.int(), z.minimum(EXIT_CODE_MIN), z.maximum(EXIT_CODE_MAX)), 1), caption }),
   wait: z.strictObject({
     wait: z.number({ message: 'expected milliseconds' }).check(z.int(), z.minimum(0), z.maximum(24 * 3600 * 1000, { message: 'at most a day (86400000 ms)' })),
     caption,

@@ -4,9 +4,9 @@
  * the active ones, then the rest in Compose's planned order), each with its state.
  */
 import {
-  dependencyLevels,
+  dependencyOrder,
   isServiceActive,
-  reverseDependencyLevels,
+  reverseDependencyOrder,
   type ArchitectureSpec,
   type ComposeAction,
   type ComposeProgress,
@@ -43,13 +43,13 @@ export function plannedOrder(spec: ArchitectureSpec, action: ComposeAction): str
   switch (action) {
     case 'up':
     case 'start':
-      return dependencyLevels({ services }).flat();
+      return dependencyOrder(spec).flat();
     case 'restart':
       // Compose's restart orders only by `depends_on` entries with `restart: true`.
-      return dependencyLevels({ services: services.map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => d.restart) })) }).flat();
+      return dependencyOrder({ ...spec, services: spec.services.map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => d.restart) })) }).flat();
     case 'stop':
     case 'down':
-      return reverseDependencyLevels({ services }).flat();
+      return reverseDependencyOrder(spec).flat();
     default:
       return services.map((s) => s.name);
   }

@@ -6,7 +6,7 @@
 import type { DocPath } from './composeError';
 import { findCycle } from './cycles';
 import type { NormalizedService } from './normalizeService';
-import { isServiceActive } from './profiles';
+import { isServiceActive } from '../../../machines/architecture/profiles';
 import type { RawService } from './schema';
 
 /** A failed check: a message and where it is written. */
@@ -126,10 +126,10 @@ function checkCycles(input: CheckInput): Problem | undefined {
 function profileWarnings(input: CheckInput, warn: Warn): void {
   const byName = new Map(input.services.map(({ spec }) => [spec.name, spec]));
   for (const { spec } of input.services) {
-    if (!isServiceActive(spec, input.activeProfiles)) continue;
+    if (!isServiceActive(input, spec)) continue;
     for (const dependency of spec.dependsOn) {
       const target = byName.get(dependency.service);
-      if (!target || isServiceActive(target, input.activeProfiles)) continue;
+      if (!target || isServiceActive(input, target)) continue;
       warn(
         `service "${spec.name}" depends on service "${target.name}", which is not in an active profile ` +
           `(profiles: ${target.profiles.join(', ')}): "${target.name}" will not be started, and docker compose ` +

@@ -1,6 +1,8 @@
 /**
  * A transition's guard as a reader would write it: `isForced`,
- * `validExitCode && policyRestarts`, `!isForced`, `in(#container.paused)`.
+ * `validExitCode && policyRestarts`, `!isForced`, `in(#container.paused)`. The container
+ * machine's plain `accepted` guard (Docker accepts the command here, which every command
+ * transition asks) says nothing a reader needs: it is left out.
  */
 import { and, not, or } from 'xstate';
 
@@ -19,8 +21,11 @@ interface HigherOrderGuard {
   stateValue?: unknown;
 }
 
+/** The guard every command transition of the container machine has (see the file comment). */
+const IMPLIED = 'accepted';
+
 function composite(guard: HigherOrderGuard, nested: boolean): string | null {
-  const parts = (guard.guards ?? []).map((g) => describe(g, true));
+  const parts = (guard.guards ?? []).map((g) => describe(g, true)).filter((part) => part !== IMPLIED);
   if (guard.check === NOT_CHECK) return `!${parts[0] ?? '?'}`;
   const operator = guard.check === AND_CHECK ? ' && ' : guard.check === OR_CHECK ? ' || ' : null;
   if (operator === null) return null;
@@ -46,5 +51,6 @@ function describe(guard: GuardLike, nested: boolean): string {
 /** The guard of a transition definition as text; `null` when there is none. */
 export function guardName(guard: GuardLike): string | null {
   if (guard === undefined || guard === null) return null;
-  return describe(guard, false);
+  const name = describe(guard, false);
+  return name === IMPLIED ? null : name;
 }

@@ -4,7 +4,7 @@
  * follows decides the exit), `restart` and `stop` after a `die` are bookkeeping.
  * What cannot happen in the container's current state is flagged, never forced.
  */
-import { dockerStatus, type Architecture, type ContainerEvent } from '../../../machines';
+import { dockerStatus, isValidExitCode, type Architecture, type ContainerEvent } from '../../../machines';
 import { containerKey } from '../events/containerKey';
 import { toLifecycleIntent } from '../events/toMachineEvent';
 import type { ParsedEvent } from '../events/types';
@@ -86,7 +86,7 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
         send({ type: 'oom' });
         return applied();
       }
-      const code = intent.exitCode >= 0 && intent.exitCode <= 255 ? intent.exitCode : 0;
+      const code = isValidExitCode(intent.exitCode) ? intent.exitCode : 0;
       send({ type: 'exit', exitCode: code });
       return applied(intent.exitCode === code ? undefined : 'die without an exit code: recorded as 0');
     }

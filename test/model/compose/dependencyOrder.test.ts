@@ -1,9 +1,9 @@
 /** Start and stop order as Compose visits services (docker/compose pkg/compose/dependencies.go). */
 import { describe, expect, it } from 'vitest';
 import type { ArchitectureSpec, DependencySpec, ServiceSpec } from '../../../machines/architecture/spec';
-import { dependencyOrder, reverseDependencyOrder } from '../../../src/model/compose/dependencyOrder';
+import { dependencyOrder, reverseDependencyOrder } from '../../../machines/architecture/dependencyOrder';
 import { containerNames } from '../../../src/model/compose/parseCompose';
-import { isServiceActive } from '../../../src/model/compose/profiles';
+import { isServiceActive } from '../../../machines/architecture/profiles';
 
 function service(name: string, dependsOn: string[] = [], extra: Partial<ServiceSpec> = {}): ServiceSpec {
   const edges: DependencySpec[] = dependsOn.map((dep) => ({
@@ -95,9 +95,9 @@ describe('containerNames', () => {
 
 describe('isServiceActive', () => {
   it('follows Compose profiles, with * enabling all', () => {
-    expect(isServiceActive({ profiles: [] }, [])).toBe(true);
-    expect(isServiceActive({ profiles: ['dev'] }, [])).toBe(false);
-    expect(isServiceActive({ profiles: ['dev', 'test'] }, ['test'])).toBe(true);
-    expect(isServiceActive({ profiles: ['dev'] }, ['*'])).toBe(true);
+    expect(isServiceActive({ activeProfiles: [] }, { profiles: [] })).toBe(true);
+    expect(isServiceActive({ activeProfiles: [] }, { profiles: ['dev'] })).toBe(false);
+    expect(isServiceActive({ activeProfiles: ['test'] }, { profiles: ['dev', 'test'] })).toBe(true);
+    expect(isServiceActive({ activeProfiles: ['*'] }, { profiles: ['dev'] })).toBe(true);
   });
 });

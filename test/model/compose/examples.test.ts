@@ -1,6 +1,6 @@
 /** Our built-in examples in public/examples load, and say what the lesson says. */
 import { describe, expect, it } from 'vitest';
-import { dependencyOrder, reverseDependencyOrder } from '../../../src/model/compose/dependencyOrder';
+import { dependencyOrder, reverseDependencyOrder } from '../../../machines/architecture/dependencyOrder';
 import { containerNames } from '../../../src/model/compose/parseCompose';
 import { edges, parseOk, readExample, serviceOf } from './helpers';
 

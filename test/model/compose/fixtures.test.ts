@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { containerNames } from '../../../src/model/compose/parseCompose';
-import { dependencyOrder } from '../../../src/model/compose/dependencyOrder';
+import { dependencyOrder } from '../../../machines/architecture/dependencyOrder';
 import { edges, parseOk, readFixture, serviceOf } from './helpers';
 
 describe('docker/awesome-compose nginx-flask-mysql', () => {

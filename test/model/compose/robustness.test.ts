@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { dependencyOrder } from '../../../src/model/compose/dependencyOrder';
+import { dependencyOrder } from '../../../machines/architecture/dependencyOrder';
 import { parseCompose } from '../../../src/model/compose/parseCompose';
 
 /** Never throws; an error has a message; a loaded spec is consistent. */
