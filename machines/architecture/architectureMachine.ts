@@ -4,13 +4,23 @@
  * stands in each service slot (service + replica) and emits the `create` event that
  * `docker create` / `docker compose up` produce (the container machine itself starts in
  * `created`, as after `docker create`).
+ *
+ * Every command for a container comes in as `command` (see `Architecture.send`). A
+ * `docker stop`/`docker restart` of a live process takes Docker's time: SIGTERM, then the
+ * grace period, then SIGKILL (moby `daemon/stop.go`). Docker's status stays `running`
+ * meanwhile, so the container machine is told only when the CLI would return: the
+ * architecture keeps the stop in `pending` and a delayed `stop.due` on its own clock
+ * (the simulation clock) delivers it.
  */
-import { assign, enqueueActions, setup, stopChild } from 'xstate';
+import { assign, enqueueActions, setup, stopChild, type ActorRefFrom } from 'xstate';
 import { containerMachine } from '../container/containerMachine';
 import { containerEvent } from '../container/dockerEvents';
 import { actorNow } from '../container/clock';
 import { randomContainerId } from '../container/ids';
-import type { ContainerInput, DockerEventEmitted } from '../container/types';
+import { dockerStatus } from '../container/inspectState';
+import type { ContainerEvent, ContainerInput, DockerEventEmitted } from '../container/types';
+import { architectureOutcome, overridesPendingStop } from './architectureOutcome';
+import { pendingFor, type PendingCommand } from './pendingCommand';
 import { composeLabels, containerName, networkName } from './naming';
 import { isServiceActive } from './profiles';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
@@ -31,9 +41,31 @@ export interface ArchitectureContext {
   containers: ContainerEntry[];
   /** Whether the containers were created on start (false for a replay, which creates them as the log does). */
   autoCreate: boolean;
+  /**
+   * Stops in their grace period, by container ID: SIGTERM was sent, the CLI has not
+   * returned, Docker still says `running`. Each has a delayed `stop.due` (id `stop:<ID>`).
+   */
+  pending: Readonly<Record<string, PendingStop>>;
 }
 
+/** A stop in its grace period; `startCount` tells a later run of the same container from this one. */
+export interface PendingStop extends PendingCommand {
+  startCount: number;
+}
+
+/** What the architecture emits besides Docker's events: where a timed command's log entry begins and ends. */
+export type TimedCommandEmitted =
+  /** A pending stop's grace period is over: its Docker events follow, then `command.completed`. */
+  | { type: 'command.completing'; id: string; name: string; command: ContainerEvent }
+  | { type: 'command.completed'; id: string }
+  /** A pending stop ended without being delivered (SIGKILL, `rm -f`, the process died by itself). */
+  | { type: 'command.dropped'; id: string };
+
 export type ArchitectureEvent =
+  /** A Docker command (or process event) for the container whose ID is `id`. */
+  | { type: 'command'; id: string; command: ContainerEvent }
+  /** A pending stop's grace period is over (delayed, raised by the machine itself). */
+  | { type: 'stop.due'; id: string }
   /** Adds a service to the spec (a replay meets a container it has not seen). */
   | { type: 'addService'; service: ServiceSpec }
   /** `docker create` for a slot of `service` (replaces a removed container in that slot). */
@@ -56,6 +88,16 @@ interface Slot {
   service: ServiceSpec;
   replica: number;
   id?: string | undefined;
+}
+
+type ContainerRef = ActorRefFrom<typeof containerMachine>;
+
+/** Id of the delayed `stop.due` of container `id`. */
+const stopTimer = (id: string) => `stop:${id}`;
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
 }
 
 /** The spawn function XState hands an `assign` (the part used here). */
@@ -122,7 +164,7 @@ export const architectureMachine = setup({
     context: {} as ArchitectureContext,
     events: {} as ArchitectureEvent,
     input: {} as ArchitectureInput,
-    emitted: {} as DockerEventEmitted,
+    emitted: {} as DockerEventEmitted | TimedCommandEmitted,
   },
   actors: { container: containerMachine },
   actions: {
@@ -168,6 +210,56 @@ export const architectureMachine = setup({
         if (!existing.has(replica)) enqueue.raise({ type: 'create', service: service.name, replica });
       }
     }),
+    /**
+     * A command for one container, if Docker accepts it (`architectureOutcome`): a
+     * stop/restart of a live process becomes pending; `kill`, `rm -f` or the process's
+     * own end during a pending stop cancel it; anything else goes to the container now.
+     */
+    command: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'command') return;
+      const child = self.getSnapshot().children[event.id] as ContainerRef | undefined;
+      const snapshot = child?.getSnapshot();
+      const pending = context.pending[event.id];
+      const name = snapshot?.context.name ?? event.id;
+      if (!child || !snapshot || architectureOutcome(snapshot, pending, name, event.command).kind !== 'ok') return;
+      if (pending && overridesPendingStop(event.command)) {
+        enqueue.cancel(stopTimer(event.id));
+        enqueue.assign({ pending: ({ context: c }) => withoutKey(c.pending, event.id) });
+        enqueue.sendTo(child, event.command);
+        enqueue.emit({ type: 'command.dropped', id: event.id });
+        return;
+      }
+      const status = dockerStatus(snapshot);
+      const record = status === 'running' || status === 'paused' ? pendingFor(name, snapshot.context, event.command, actorNow(self)) : null;
+      if (!record) {
+        enqueue.sendTo(child, event.command);
+        return;
+      }
+      const stop: PendingStop = { ...record, startCount: snapshot.context.startCount };
+      enqueue.assign({ pending: ({ context: c }) => ({ ...c.pending, [event.id]: stop }) });
+      enqueue.raise({ type: 'stop.due', id: event.id }, { id: stopTimer(event.id), delay: record.endsAt - record.startedAt });
+    }),
+    /**
+     * The grace period is over: the stop goes to the container, unless the process it was
+     * for is gone (it died and maybe started again since: a stop must not hit the next run).
+     */
+    stopDue: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'stop.due') return;
+      const pending = context.pending[event.id];
+      if (!pending) return;
+      enqueue.assign({ pending: ({ context: c }) => withoutKey(c.pending, event.id) });
+      const child = self.getSnapshot().children[event.id] as ContainerRef | undefined;
+      const snapshot = child?.getSnapshot();
+      const status = snapshot ? dockerStatus(snapshot) : undefined;
+      const sameRun = snapshot?.context.startCount === pending.startCount && (status === 'running' || status === 'paused');
+      if (!child || !sameRun) {
+        enqueue.emit({ type: 'command.dropped', id: event.id });
+        return;
+      }
+      enqueue.emit({ type: 'command.completing', id: event.id, name: pending.container, command: pending.event });
+      enqueue.sendTo(child, pending.event);
+      enqueue.emit({ type: 'command.completed', id: event.id });
+    }),
     createContainer: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'create') return;
       const service = context.spec.services.find((s) => s.name === event.service);
@@ -180,9 +272,11 @@ export const architectureMachine = setup({
   },
 }).createMachine({
   id: 'architecture',
-  context: ({ input }) => ({ spec: input.spec, containers: [], autoCreate: input.createContainers !== false }),
+  context: ({ input }) => ({ spec: input.spec, containers: [], autoCreate: input.createContainers !== false, pending: {} }),
   entry: 'createAll',
   on: {
+    command: { actions: 'command' },
+    'stop.due': { actions: 'stopDue' },
     create: { actions: 'createContainer' },
     scale: { actions: 'scaleService' },
     addService: { actions: 'addService' },

@@ -10,18 +10,18 @@
 import { createActor, type ActorOptions, type ActorRefFrom } from 'xstate';
 import { cliLine } from '../container/cli';
 import { actorNow } from '../container/clock';
-import { outcomeOf } from '../container/commandError';
 import { containerMachine } from '../container/containerMachine';
 import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';
 import { inspectState } from '../container/inspectState';
-import { architectureMachine, type ContainerEntry } from './architectureMachine';
+import { architectureMachine, type ContainerEntry, type PendingStop } from './architectureMachine';
+import { architectureOutcome } from './architectureOutcome';
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
 import { dependencyOrder } from './dependencyOrder';
 import { containerName } from './naming';
 import type { SavedArchitecture } from './persistence';
 import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
-import { pendingFor, type PendingCommand } from './pendingCommand';
+import type { PendingCommand } from './pendingCommand';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 export type ContainerActor = ActorRefFrom<typeof containerMachine>;
@@ -108,8 +108,14 @@ export class Architecture {
   private readonly composeListeners = new Set<ComposeListener>();
   private composeRun: ComposeRun | null = null;
   private composeProgress: ComposeProgress | null = null;
-  private pending = new Map<string, PendingCommand & { timer: unknown; watch: { unsubscribe(): void } }>();
+  /** `getPending()`'s answer, made again when the machine's `pending` changes. */
+  private pendingSeen: Readonly<Record<string, PendingStop>> | null = null;
+  private pendingView: ReadonlyMap<string, PendingCommand> = new Map();
   private readonly pendingListeners = new Set<PendingListener>();
+  /** The log entries of stops in their grace period, by container ID: finished when the stop completes. */
+  private readonly timedEntries = new Map<string, LogEntry>();
+  /** `containers` as `watchChildren` last saw it. */
+  private watched: readonly ContainerEntry[] | null = null;
   /** Indexes over `containers`, rebuilt only when that array changes (no per-command scans). */
   private indexed: readonly ContainerEntry[] | null = null;
   private byName = new Map<string, ContainerEntry>();
@@ -125,7 +131,33 @@ export class Architecture {
       ...(options.restore ? { snapshot: options.restore.snapshot as never } : {}),
     });
     this.actor.on('docker.event', ({ message }) => this.record(message));
-    this.actor.subscribe(() => this.watchChildren());
+    this.actor.on('command.completing', ({ id, name, command }) => {
+      const entry = this.timedEntries.get(id) ?? { seq: ++this.seq, time: 0, kind: 'command' as const, cli: cliLine(name, command), outcome: 'ok' as const, events: [] };
+      entry.time = this.now();
+      this.timedEntries.set(id, entry);
+      this.stack.push(entry);
+    });
+    this.actor.on('command.completed', ({ id }) => {
+      const entry = this.timedEntries.get(id);
+      this.timedEntries.delete(id);
+      if (entry) this.finish(entry);
+    });
+    this.actor.on('command.dropped', ({ id }) => {
+      const entry = this.timedEntries.get(id);
+      this.timedEntries.delete(id);
+      if (!entry) return;
+      entry.time = this.now();
+      entry.message = 'the process ended before the grace period did: nothing left to stop';
+      this.stack.push(entry);
+      this.finish(entry);
+    });
+    this.actor.subscribe(() => {
+      this.watchChildren();
+      if (this.actor.getSnapshot().context.pending !== this.pendingSeen && this.pendingListeners.size > 0) {
+        const pending = this.getPending();
+        for (const listener of this.pendingListeners) listener(pending);
+      }
+    });
     if (options.restore) {
       const restored = this.begin('# restored saved state');
       this.actor.start();
@@ -177,59 +209,36 @@ export class Architecture {
     return actor ? dockerStatus(actor.getSnapshot()) : undefined;
   }
 
-  /** Sends a Docker command (or process event) to a container; returns its log entry. */
+  /**
+   * The one way in for a Docker command (or process event) on a container, from every
+   * surface: sends it to the architecture machine, which decides (`architectureOutcome`)
+   * and acts, and returns its log entry. A `docker stop`/`docker restart` of a live
+   * process takes Docker's time (SIGTERM, grace period, SIGKILL): the entry comes back
+   * at once with no events yet, its container still `running`; the machine delivers the
+   * stop when the CLI would return, and the same entry then gets its events and joins the
+   * log (`getPending()` shows the countdown meanwhile).
+   */
   send(name: string, event: ContainerEvent, kind: LogEntry['kind'] = 'command'): LogEntry {
     if (typeof (event as { type?: unknown } | null)?.type !== 'string') {
       // Untyped input (a hostile postMessage, a corrupt story): answered, never sent to an actor.
       const entry = this.begin(`# ${name}: ${JSON.stringify(event) ?? String(event)}`, name, kind);
       return this.finish(entry, { kind: 'error', message: `unknown command: ${JSON.stringify(event) ?? String(event)}` });
     }
-    const actor = this.containerActor(name);
+    const target = this.index().byName.get(name);
+    const actor = target ? this.ref(target) : undefined;
     const entry = this.begin(cliLine(name, event), name, kind);
-    if (!actor) return this.finish(entry, { kind: 'error', message: `No such container: ${name}` });
-    const outcome = outcomeOf(actor.getSnapshot(), event);
-    if (outcome.kind === 'ok') actor.send(event);
-    return this.finish(entry, outcome.kind === 'ok' ? undefined : { kind: outcome.kind, message: outcome.message });
-  }
-
-  /**
-   * Like `send`, but a stop/restart of a live container takes the time Docker's CLI
-   * takes: SIGTERM now, the command completes when the process exits or the grace period
-   * ends (see `PendingCommand`). Returns the pending record, or the finished entry when
-   * the command is instant or refused. `kill` and `rm -f` during a pending stop cancel it
-   * and act at once, as they would on a real host.
-   */
-  sendTimed(name: string, event: ContainerEvent): { pending: PendingCommand } | { entry: LogEntry } {
-    const actor = this.containerActor(name);
-    const existing = this.pending.get(name);
-    if (existing) {
-      if (event.type === 'kill' || (event.type === 'remove' && event.force)) {
-        this.dropPending(name);
-      } else {
-        const entry = this.begin(cliLine(name, event), name);
-        return { entry: this.finish(entry, { kind: 'error', message: `${cliLine(name, existing.event)} is still in progress` }) };
-      }
+    const pending = target ? this.actor.getSnapshot().context.pending[target.id] : undefined;
+    const outcome = architectureOutcome(actor?.getSnapshot(), pending, name, event);
+    if (outcome.kind !== 'ok' || !target) return this.finish(entry, outcome.kind === 'ok' ? undefined : { kind: outcome.kind, message: outcome.message });
+    this.actor.send({ type: 'command', id: target.id, command: event });
+    const started = this.actor.getSnapshot().context.pending[target.id];
+    if (started && started !== pending) {
+      // The stop is in its grace period: the entry is finished when the machine delivers it.
+      this.stack = this.stack.filter((e) => e !== entry);
+      this.timedEntries.set(target.id, entry);
+      return entry;
     }
-    const snapshot = actor?.getSnapshot();
-    const status = snapshot ? dockerStatus(snapshot) : undefined;
-    const record =
-      snapshot && (status === 'running' || status === 'paused') && outcomeOf(snapshot, event).kind === 'ok'
-        ? pendingFor(name, snapshot.context, event, this.now())
-        : null;
-    if (!record) return { entry: this.send(name, event) };
-    // If the process ends by itself during the grace period (a crash, OOM), the stop has
-    // nothing left to do: drop it rather than stop whatever runs there later.
-    const watch = actor!.subscribe((snapshot) => {
-      const now = dockerStatus(snapshot);
-      if (now !== 'running' && now !== 'paused') this.dropPending(name);
-    });
-    const timer = this.timers.setTimeout(() => {
-      this.dropPending(name);
-      this.send(name, event);
-    }, record.endsAt - record.startedAt);
-    this.pending.set(name, { ...record, timer, watch });
-    this.notifyPending();
-    return { pending: record };
+    return this.finish(entry);
   }
 
   /**
@@ -259,30 +268,20 @@ export class Architecture {
     this.actor.send({ type: 'addService', service });
   }
 
-  /** Commands in progress, by container name. */
+  /** Stops in their grace period, by container name (the same map until one begins or ends). */
   getPending(): ReadonlyMap<string, PendingCommand> {
-    return this.pending;
+    const pending = this.actor.getSnapshot().context.pending;
+    if (pending !== this.pendingSeen) {
+      this.pendingSeen = pending;
+      this.pendingView = new Map(Object.values(pending).map((p) => [p.container, p]));
+    }
+    return this.pendingView;
   }
 
-  /** Calls `listener` whenever a timed command begins or ends. */
+  /** Calls `listener` whenever a stop's grace period begins or ends. */
   onPending(listener: PendingListener): () => void {
     this.pendingListeners.add(listener);
     return () => this.pendingListeners.delete(listener);
-  }
-
-  /** Ends a pending command without sending it (its timer and its watch). */
-  private dropPending(name: string): void {
-    const p = this.pending.get(name);
-    if (!p) return;
-    this.timers.clearTimeout(p.timer);
-    p.watch.unsubscribe();
-    this.pending.delete(name);
-    this.notifyPending();
-  }
-
-  private notifyPending(): void {
-    this.pending = new Map(this.pending);
-    for (const listener of this.pendingListeners) listener(this.pending);
   }
 
   /**
@@ -403,7 +402,6 @@ export class Architecture {
   /** Stops every actor (timers included) and any compose run. */
   stop(): void {
     this.composeRun?.cancel();
-    for (const name of [...this.pending.keys()]) this.dropPending(name);
     this.actor.stop();
     this.listeners.clear();
   }
@@ -441,6 +439,7 @@ export class Architecture {
         const entry = this.send(name, event, 'compose');
         return entry.outcome === 'error' ? { ok: false, message: entry.message } : { ok: true };
       },
+      pending: (name) => this.getPending().get(name),
       ensureContainers: (service) => {
         for (const c of this.ofService(service)) {
           const actor = this.ref(c);
@@ -480,6 +479,8 @@ export class Architecture {
 
   /** Listens to the events of containers spawned since the last call. */
   private watchChildren(): void {
+    if (this.containers === this.watched) return; // a command changes no slot: nothing new to watch
+    this.watched = this.containers;
     for (const entry of this.containers) {
       if (this.subscribed.has(entry.id)) continue;
       const actor = this.ref(entry);

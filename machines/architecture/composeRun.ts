@@ -45,6 +45,8 @@ export interface ComposeHost {
   snapshot(name: string): ContainerSnapshot | undefined;
   /** Sends a command as part of the run; returns false when Docker refused it. */
   exec(name: string, event: ContainerEvent): { ok: boolean; message?: string };
+  /** The stop in its grace period for container `name` (a `restart` Compose sent), if any. */
+  pending(name: string): { startedAt: number; endsAt: number } | undefined;
   /** `up`: create the service's missing containers (removed or never created). */
   ensureContainers(service: string): void;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -172,7 +174,15 @@ export class ComposeRun {
       }
       const failure = this.act(service);
       if (failure) return this.end(failure);
-      this.later(onDone, COMPOSE_STEP_MS);
+      // Compose's API call returns when the daemon is done: a restart after its stop's grace period.
+      const slowest = Math.max(
+        COMPOSE_STEP_MS,
+        ...this.host.containerNames(service.name).map((name) => {
+          const p = this.host.pending(name);
+          return p ? p.endsAt - p.startedAt : 0;
+        }),
+      );
+      this.later(onDone, slowest);
     };
     check();
   }

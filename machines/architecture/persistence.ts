@@ -139,6 +139,9 @@ export function parseSavedArchitecture(input: unknown): ParseSavedResult {
   }
   const saved = parsed.data as unknown as SavedArchitecture;
   const snapshot = parsed.data.snapshot;
+  // A stop in its grace period is not restored (XState does not persist its delayed
+  // event): the container comes back as Docker showed it, running.
+  snapshot.context['pending'] = {};
   for (const entry of snapshot.context.containers) {
     const child = snapshot.children[entry.id];
     if (!child) return { ok: false, error: `saved state is corrupt: container ${entry.name} has no snapshot` };

@@ -1,7 +1,7 @@
 /**
  * SLOT for the state chart of the selected container. The chart itself lives in
  * `src/features/lifecycle-chart/LifecycleChart.tsx` (props: `actor`, `onFire`); its
- * events go through `architecture.sendTimed` like the action panel's, so a stop takes its grace period and the log records it.
+ * events go through `architecture.send` like every surface's, so a stop takes its grace period and the log records it.
  * The chart's code is in the `selectedPanels` chunk (see `App.tsx`): until it is there, the slot says so.
  */
 import { Suspense } from 'react';
@@ -22,7 +22,7 @@ export function ChartSlot() {
           <LifecycleChart
             key={selected.entry.id}
             actor={selected.actor}
-            onFire={(event) => architecture.sendTimed(selected.entry.name, event)}
+            onFire={(event) => architecture.send(selected.entry.name, event)}
           />
         </Suspense>
       ) : (

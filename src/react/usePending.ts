@@ -1,5 +1,5 @@
 /**
- * The timed command in progress for one container (`Architecture.sendTimed`), or
+ * The timed command in progress for one container (`Architecture.send`, kept in the architecture machine), or
  * undefined. Re-renders only when that container's pending record starts or ends.
  */
 import { useCallback, useSyncExternalStore } from 'react';

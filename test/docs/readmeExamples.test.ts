@@ -47,12 +47,15 @@ describe('README: Testing with the machine', () => {
     );
   });
 
-  it('reads like the lesson with the harness', () => {
+  it('reads like the lesson with the harness', async () => {
     const t = createTestArchitecture(); // the e-commerce platform, all running
     t.send('order-service', { type: 'pause' });
     t.expectStatus('order-service', 'paused');
     t.expectError(t.send('order-service', { type: 'start' }), 'cannot start a paused container');
-    t.send('api-gateway', { type: 'stop' }); // PID 1 ignores SIGTERM: SIGKILL after 10 s
+    t.send('api-gateway', { type: 'stop' }); // PID 1 ignores SIGTERM: still running…
+    t.expectStatus('api-gateway', 'running');
+    await t.advance(10_000); // …until the 10 s grace period ends: SIGKILL, 137
+    t.expectStatus('api-gateway', 'exited');
     expect(t.inspect('api-gateway').ExitCode).toBe(137);
     t.stop();
   });

@@ -22,8 +22,10 @@ import { DEFAULT_EMBED_OPTIONS } from '../../src/embed/embedParams';
 import { memoryStorage } from './memoryStorage';
 
 const running: Architecture[] = [];
+/** The clock of the last `architecture()`. */
+let clock = new SimulatedClock();
 function architecture(): Architecture {
-  const clock = new SimulatedClock();
+  clock = new SimulatedClock();
   clock.set(Date.UTC(2026, 0, 1));
   const a = createArchitecture(ecommerceScenario, { clock });
   running.push(a);
@@ -54,6 +56,7 @@ describe('saves', () => {
     const a = architecture();
     a.send('order-service', { type: 'pause' });
     a.send('postgres', { type: 'stop' });
+    clock.increment(800); // postgres's smart shutdown
     const save = makeEmbedSave(a.save(), 3);
     const read = readEmbedSave(JSON.stringify(save));
     expect(read).toEqual({ ok: true, save });

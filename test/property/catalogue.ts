@@ -124,7 +124,7 @@ export const KNOWN_BUGS = {
    * (`service_completed_successfully`, `restart: false`) waits forever and is never restarted.
    */
   /**
-   * A timed `docker stop|restart` (`sendTimed`) is bound to the container name, not to the
+   * A timed `docker stop|restart` (`Architecture.send`) is bound to the container name, not to the
    * container: if the container is removed and a new one takes its name before the grace
    * period ends, the pending command stops (or restarts) the new container.
    */
@@ -132,7 +132,7 @@ export const KNOWN_BUGS = {
     const clock = new SimulatedClock();
     const slow: ServiceSpec = { ...service('web'), process: { onStopSignal: 'ignores' } };
     const arch = new Architecture({ ...OPTIONAL_DEPENDENCY_SPEC, services: [slow] }, { clock });
-    arch.sendTimed('web', { type: 'stop' });
+    arch.send('web', { type: 'stop' });
     arch.send('web', { type: 'remove', force: true });
     arch.run('web');
     clock.increment(10_000);

@@ -132,8 +132,8 @@ describe('container and runtime bugs found and fixed during this work', () => {
     // the new container keeps running.
     const clock = new SimulatedClock();
     const arch = new Architecture(spec(service('web', [], { process: { onStopSignal: 'ignores' } })), { clock });
-    const pending = arch.sendTimed('web', { type: 'stop' });
-    expect('pending' in pending).toBe(true);
+    arch.send('web', { type: 'stop' });
+    expect(arch.getPending().has('web')).toBe(true);
     arch.send('web', { type: 'remove', force: true }); // or `docker compose down`
     arch.run('web'); // or `docker compose up`
     clock.increment(10_000);

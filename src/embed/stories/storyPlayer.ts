@@ -1,7 +1,8 @@
 /**
  * Plays a story on an architecture, one step at a time. A step is applied instantly and
- * settled on the simulated clock (a Compose run is advanced to its end, a `wait` advances
- * the clock), so the state after step n is always the same. Going back replays steps
+ * settled on the simulated clock (a Compose run is advanced to its end, a `docker stop`
+ * to the end of its grace period, a `wait` advances the clock), so the state after step
+ * n is always the same. Going back replays steps
  * 1..n-1 on a fresh architecture: exact, whatever happened in between. Pure: no DOM.
  */
 import { COMPOSE_STEP_MS, type Architecture, type ContainerEvent } from '../../../machines';
@@ -49,7 +50,11 @@ export function applyStep(target: StoryTarget, step: StoryStep): StepOutcome {
     if (!slot) return { ok: false, error: `No such container: ${container}` };
     return outcome(command.type === 'create' ? architecture.create(slot.service, slot.replica) : architecture.run(slot.service, slot.replica));
   }
-  return outcome(architecture.send(container, command as ContainerEvent));
+  const entry = architecture.send(container, command as ContainerEvent);
+  // A stop in its grace period: the step ends when the CLI would return.
+  const pending = architecture.getPending().get(container);
+  if (pending) clock.increment(pending.endsAt - pending.startedAt);
+  return outcome(entry);
 }
 
 function outcome(entry: { cli: string; outcome: string; message?: string }): StepOutcome {

@@ -2,7 +2,7 @@
  * The action panel for the selected container: who it is, the eight Docker commands
  * (enabled iff `snapshot.can(event)`), the process events used for teaching, and
  * Create / Run once it was removed. Every event goes through the architecture so the
- * log records it; Docker commands through `sendTimed`, so `docker stop`/`restart` take
+ * log records it, and the architecture machine makes `docker stop`/`restart` take
  * their grace period on the simulation clock (Kill during it cancels and kills).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
@@ -82,10 +82,8 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
 
   const send = (event: ContainerEvent, button: HTMLButtonElement) => {
     pressed.current = button;
-    // Commands may take time (stop/restart: SIGTERM, then the grace period); process
-    // events happen at once.
-    if (event.type === 'exit' || event.type === 'oom' || event.type === 'probe') architecture.send(entry.name, event);
-    else architecture.sendTimed(entry.name, event);
+    // The architecture decides how long it takes (stop/restart: SIGTERM, then the grace period).
+    architecture.send(entry.name, event);
     requestAnimationFrame(() => {
       if (!button.disabled && button.isConnected) return;
       keepFocusInPanel();

@@ -33,8 +33,8 @@ export function useCommandShortcuts(): void {
       const command = commandForKey(event.key, event.shiftKey);
       if (!command || event.repeat) return;
       event.preventDefault();
-      // Timed like the buttons: stop/restart wait out the grace period; Kill cancels it.
-      architecture.sendTimed(name, command.event);
+      // The same entry point as the buttons: stop/restart wait out the grace period; Kill cancels it.
+      architecture.send(name, command.event);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

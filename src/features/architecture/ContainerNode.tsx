@@ -50,7 +50,7 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
   const degraded = useIsDegraded(dependencies);
   const focusNeighbour = useFocusNeighbour(name);
   const compose = useComposeActivity(service);
-  // A timed docker stop/restart in its grace period (Architecture.sendTimed): still `running`.
+  // A timed docker stop/restart in its grace period (the architecture machine's `pending`): still `running`.
   const pending = usePending(name);
   const backoff = status === 'restarting';
   // docker ps shows health only while Up; the restart count then moves to the title row.

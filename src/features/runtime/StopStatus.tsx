@@ -1,7 +1,7 @@
 /**
  * Under the selected container's summary: how its process reacts to `docker stop`
  * (always shown), and the stop/restart in progress with a progress bar while its grace
- * period runs. The record comes from `Architecture.sendTimed`; the machine is told only
+ * period runs. The record comes from the architecture machine (`Architecture.getPending`); the machine is told only
  * when the CLI would return, so the status stays `running` meanwhile, as in Docker.
  */
 import { useSelector } from '@xstate/react';

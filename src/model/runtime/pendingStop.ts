@@ -1,7 +1,7 @@
 /**
  * How a `docker stop` / `docker restart` in progress reads on screen: the countdown
  * ("SIGTERM ignored · SIGKILL in 7 s"), its progress, and the container's stop behaviour
- * in one line. Pure: the caller passes the pending record (`Architecture.sendTimed`), the
+ * in one line. Pure: the caller passes the pending record (`Architecture.send`, kept in the architecture machine), the
  * process spec and the current simulated time.
  */
 import { stopOutcome, DEFAULT_STOP_TIMEOUT_SECONDS, type PendingCommand, type ProcessSpec } from '../../../machines';

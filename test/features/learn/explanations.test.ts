@@ -23,15 +23,22 @@ function setup(): TestArchitecture {
   return t;
 }
 
+/** Sends `docker stop` and waits out its grace period: the entry is complete when the CLI would return. */
+async function stopped(name: string): Promise<LogEntry> {
+  const entry = t.send(name, { type: 'stop' });
+  await t.advance(10_000);
+  return entry;
+}
+
 const titles = (entry: LogEntry) => explanationsFor(entry).map((e) => e.title);
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
 describe('LogExplanation', () => {
-  it('explains each command from what Docker did (the texts of explanations.ts)', () => {
+  it('explains each command from what Docker did (the texts of explanations.ts)', async () => {
     setup();
     expect(titles(t.send('order-service', { type: 'pause' }))).toEqual([EXPLANATIONS.pause.title]);
     expect(titles(t.send('order-service', { type: 'unpause' }))).toEqual([EXPLANATIONS.unpause.title]);
-    expect(titles(t.send('api-gateway', { type: 'stop' }))).toEqual([EXPLANATIONS.stopForced.title]);
+    expect(titles(await stopped('api-gateway'))).toEqual([EXPLANATIONS.stopForced.title]);
     expect(titles(t.send('order-service', { type: 'stop' }))).toEqual([EXPLANATIONS.stopDefault.title]);
     expect(titles(t.send('order-service', { type: 'pause' }))).toEqual([EXPLANATIONS.refused.title]);
     const html = renderToStaticMarkup(createElement(LogExplanation, { entry: t.send('redis', { type: 'kill' }) }));
@@ -89,16 +96,22 @@ describe('live announcements: one plain sentence per change', () => {
     const result = run();
     return announcementsFor(Array.isArray(result) ? result : [result], before, factsOf(t.architecture));
   }
+  /** `say` for a stop that takes its grace period: announced when it ends. */
+  async function sayStopped(name: string): Promise<string[]> {
+    const before = factsOf(t.architecture);
+    const entry = await stopped(name);
+    return announcementsFor([entry], before, factsOf(t.architecture));
+  }
 
-  it('names the signal that ended the process', () => {
+  it('names the signal that ended the process', async () => {
     setup();
     expect(say(() => t.send('order-service', { type: 'pause' }))).toEqual(['order-service paused']);
     expect(say(() => t.send('order-service', { type: 'unpause' }))).toEqual(['order-service unpaused, running']);
     expect(say(() => t.send('order-service', { type: 'kill' }))).toEqual(['order-service exited with code 137 after SIGKILL']);
-    expect(say(() => t.send('api-gateway', { type: 'stop' }))).toEqual(['api-gateway exited with code 137 after SIGKILL']);
+    expect(await sayStopped('api-gateway')).toEqual(['api-gateway exited with code 137 after SIGKILL']);
     expect(say(() => t.send('order-service', { type: 'start' }))).toEqual(['order-service running']);
     expect(say(() => t.send('order-service', { type: 'stop' }))).toEqual(['order-service exited with code 143 after SIGTERM']);
-    expect(say(() => t.send('product-service', { type: 'stop' }))).toEqual(['product-service exited with code 0 after SIGTERM']);
+    expect(await sayStopped('product-service')).toEqual(['product-service exited with code 0 after SIGTERM']);
     expect(say(() => t.send('rabbitmq', { type: 'oom' }))).toEqual(['rabbitmq exited with code 137 (killed by the kernel OOM killer); restarting by its restart policy']);
     expect(say(() => t.send('payment-service', { type: 'exit', exitCode: 2 }))).toEqual(['payment-service exited with code 2; restarting by its restart policy']);
     expect(say(() => t.send('order-service', { type: 'remove' }))).toEqual(['order-service removed']);

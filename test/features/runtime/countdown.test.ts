@@ -16,9 +16,10 @@ afterEach(() => {
 });
 
 function timedStop(s: Simulated, name: string, event: { type: 'stop' } | { type: 'restart' } = { type: 'stop' }): PendingCommand {
-  const result = s.architecture.sendTimed(name, event);
-  if (!('pending' in result)) throw new Error(`expected ${name}'s ${event.type} to be pending`);
-  return result.pending;
+  s.architecture.send(name, event);
+  const pending = s.architecture.getPending().get(name);
+  if (!pending) throw new Error(`expected ${name}'s ${event.type} to be pending`);
+  return pending;
 }
 
 describe('countdownText', () => {
@@ -116,9 +117,9 @@ describe('pendingView', () => {
 
   it('order-service dies on SIGTERM: no pending record, the stop finishes at once with 143', () => {
     sim = simulate();
-    const result = sim.architecture.sendTimed('order-service', { type: 'stop' });
+    const entry = sim.architecture.send('order-service', { type: 'stop' });
 
-    expect('entry' in result).toBe(true);
+    expect(entry.events.map((e) => e.Action)).toContain('die');
     expect(sim.architecture.getPending().size).toBe(0);
     expect(inspectState(sim.snapshot('order-service'))).toMatchObject({ Status: 'exited', ExitCode: 143 });
   });
@@ -127,13 +128,14 @@ describe('pendingView', () => {
     sim = simulate();
     timedStop(sim, 'product-service');
     await sim.advance(500);
-    const result = sim.architecture.sendTimed('product-service', { type: 'kill' });
+    const entry = sim.architecture.send('product-service', { type: 'kill' });
 
     expect(sim.architecture.getPending().has('product-service')).toBe(false);
-    expect('entry' in result && result.entry.events.map((e) => e.Action)).toEqual(['kill', 'disconnect', 'die']);
+    expect(entry.events.map((e) => e.Action)).toEqual(['kill', 'disconnect', 'die']);
     expect(inspectState(sim.snapshot('product-service'))).toMatchObject({ Status: 'exited', ExitCode: 137 });
     await sim.advance(5000);
-    expect(sim.architecture.getLog().some((e) => e.cli === 'docker stop product-service')).toBe(false);
+    // The stop is logged as ended by the kill: no events of its own.
+    expect(sim.architecture.getLog().find((e) => e.cli === 'docker stop product-service')?.events).toEqual([]);
   });
 });
 

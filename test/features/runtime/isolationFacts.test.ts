@@ -73,6 +73,7 @@ describe('isolationFacts', () => {
     expect(second.host).not.toBe(first.host);
 
     sim.architecture.send('redis', { type: 'restart' });
+    await sim.advance(100); // redis saves and exits on SIGTERM in 100 ms
     const third = pidOf();
     expect(third.host).not.toBe(second.host);
     expect(third.host).toBe(inspectState(sim.snapshot('redis')).Pid);
