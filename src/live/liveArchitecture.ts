@@ -11,7 +11,6 @@ import {
   DEFAULT_STOP_TIMEOUT_SECONDS,
   type ContainerEvent,
   type LogEntry,
-  type PendingCommand,
 } from '../../machines';
 import type { LiveCommandReply, LiveCommandRequest } from './protocol';
 
@@ -97,11 +96,6 @@ export class LiveArchitecture extends Architecture {
     });
     // The entry is written when the engine answers; this one is only what the caller sees now.
     return { seq: 0, time: sentAt, kind: 'command', container: name, cli, outcome: 'ok', message: 'sent to the Docker engine', events: [] };
-  }
-
-  /** Commands take the engine's time; the page shows the real countdown (see `onFlight`). */
-  override sendTimed(name: string, event: ContainerEvent): { pending: PendingCommand } | { entry: LogEntry } {
-    return { entry: this.send(name, event) };
   }
 
   override create(service: string, replica = 1, kind: LogEntry['kind'] = 'command'): LogEntry {
