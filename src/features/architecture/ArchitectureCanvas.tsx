@@ -8,7 +8,7 @@
  */
 import { Suspense, useMemo, useRef } from 'react';
 import { useSelector } from '@xstate/react';
-import { Background, Controls, ReactFlow, type ColorMode, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, type ColorMode, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { architectureGraph } from '../../model/layout/architectureGraph';
 import { architectureLayout } from '../../model/layout/architectureLayouts';
@@ -19,11 +19,16 @@ import { buildEdges, buildNodes, buildPlaceholderEdges, buildServiceNodes } from
 import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
 import { EdgeMarkers } from './EdgeMarkers';
-import { FIT_VIEW_OPTIONS, FitOnResize } from './FitOnResize';
+import { FIT_VIEW_OPTIONS, FIT_VIEW_OPTIONS_BIG, FitOnResize } from './FitOnResize';
 import type { ArchitectureFlowEdge, ArchitectureFlowNode, ContainerFlowNode, DependencyFlowEdge } from './flowTypes';
+import { serviceTargets } from '../../model/layout/serviceSearch';
 import { PlaceholderEdge } from './PlaceholderEdge';
+import { ProjectLabel } from './ProjectLabel';
 import { ServiceNode } from './ServiceNode';
+import { ServiceSearch } from './ServiceSearch';
+import { ZoomLevel } from './ZoomLevel';
 import './ArchitectureCanvas.css';
+import './SemanticZoom.css';
 
 /** Module-level constants: React Flow re-creates every node when these change identity. */
 const nodeTypes: NodeTypes = { container: ContainerNode, service: ServiceNode };
@@ -37,6 +42,14 @@ export interface ArchitectureCanvasProps {
 
 /** Containers above which animations are dropped (see the class `is-large`). */
 const LARGE_GRAPH = 60;
+/** Services from which the canvas offers a minimap and a search field (a big graph). */
+const BIG_GRAPH_SERVICES = 12;
+
+/** Small enough to leave the drawing its room (React Flow's default is 200 × 150). */
+const MINIMAP_SIZE = { width: 168, height: 104 } as const;
+/** Minimap colours: containers solid, service boxes (groups, placeholders) as outlines. */
+const minimapColor = (node: ArchitectureFlowNode) => (node.type === 'container' ? 'var(--minimap-node)' : 'transparent');
+const minimapStroke = (node: ArchitectureFlowNode) => (node.type === 'container' ? 'transparent' : 'var(--minimap-node)');
 
 /** The canvas; reads the architecture and selection from the session. */
 export function ArchitectureCanvas(props: ArchitectureCanvasProps) {
@@ -66,6 +79,10 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
   const spec = useSelector(architecture.actor, (s) => s.context.spec);
   const graph = useMemo(() => architectureGraph(spec), [spec]);
   const layout = useMemo(() => architectureLayout(spec), [spec]);
+  const targets = useMemo(() => serviceTargets(graph), [graph]);
+  // The project is said once, here, when containers carry it in their names.
+  const projectInNames = useMemo(() => graph.containers.some((c) => c.label.kind === 'replica'), [graph]);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const nodeCache = useRef(new Map<string, ContainerFlowNode>());
   const edgeCache = useRef(new Map<string, DependencyFlowEdge>());
 
@@ -84,9 +101,11 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
   // Past this many containers, per-frame decoration (flowing edges, status pulses) costs
   // more paint than it teaches: the bench's 500-node storm ran at a third of the frame rate.
   const large = containerNodes.length > LARGE_GRAPH;
+  const big = graph.services.length >= BIG_GRAPH_SERVICES;
+  const fitOptions = big ? FIT_VIEW_OPTIONS_BIG : FIT_VIEW_OPTIONS;
 
   return (
-    <div className={`architecture-canvas${large ? ' is-large' : ''}`}>
+    <div ref={canvasRef} className={`architecture-canvas${large ? ' is-large' : ''}`}>
       <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
@@ -95,7 +114,7 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
         edgeTypes={edgeTypes}
         colorMode={colorMode}
         fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        fitViewOptions={fitOptions}
         minZoom={0.2}
         maxZoom={2}
         nodesDraggable={false}
@@ -115,8 +134,23 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
         aria-label={`Architecture of ${architecture.spec.project}: containers and who calls whom`}
       >
         <Background gap={24} size={1.5} />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-        <FitOnResize fitKey={fitKey} />
+        <Controls showInteractive={false} fitViewOptions={fitOptions} />
+        <FitOnResize fitKey={fitKey} options={fitOptions} />
+        <ZoomLevel target={canvasRef} />
+        {projectInNames ? <ProjectLabel project={spec.project} /> : null}
+        {big ? <ServiceSearch targets={targets} /> : null}
+        {big ? (
+          <MiniMap<ArchitectureFlowNode>
+            pannable
+            zoomable
+            ariaLabel="Minimap of the whole architecture"
+            nodeColor={minimapColor}
+            nodeStrokeColor={minimapStroke}
+            nodeStrokeWidth={12}
+            maskColor="var(--minimap-mask)"
+            style={MINIMAP_SIZE}
+          />
+        ) : null}
       </ReactFlow>
     </div>
   );

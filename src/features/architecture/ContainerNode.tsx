@@ -2,10 +2,11 @@
  * A container on the canvas. It subscribes to ITS actor only, with selectors returning
  * primitives, so a command sent to one container re-renders one node.
  */
-import { memo, type KeyboardEvent } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useSelector } from '@xstate/react';
 import type { ContainerActor } from '../../../machines';
+import { labelText } from '../../model/layout/nodeLabels';
 import { useIsSelected, useSelection } from '../../react/useSession';
 import { statusPresentation } from '../../model/status/statusPresentation';
 import { usePending } from '../../react/usePending';
@@ -38,7 +39,7 @@ import { WaitIcon } from '../../react/WaitIcon';
 const PS_FITS_CHARS = 22;
 
 function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
-  const { name, service, image, actor, dependencies } = data;
+  const { name, service, image, label: nameLabel, inGroup, title, actor, dependencies } = data;
   const status = useSelector(actor, selectStatus);
   const exitCode = useSelector(actor, selectExitCode);
   const startedAt = useSelector(actor, selectStartedAt);
@@ -70,9 +71,15 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
     focusNeighbour(event);
   };
 
+  // `#1` of a lone replica says nothing the canvas's project label does not.
+  const suffix = nameLabel.kind === 'replica' && !inGroup ? null : labelText(nameLabel);
+  const longName = title.detailLines === 2;
+
   return (
     <div
-      className={`container-node container-node--${status}${selected ? ' is-selected' : ''}`}
+      className={`container-node container-node--${status}${selected ? ' is-selected' : ''}${longName ? ' container-node--long-name' : ''}${inGroup ? ' container-node--replica' : ''}`}
+      // The title's sizes fit the service name (nodeLabels.titleSizes), set once.
+      style={{ '--title-detail': `${title.detail}px`, '--title-overview': `${title.overview}px`, '--title-far': `${title.far}px` } as CSSProperties}
       data-container={name}
       data-service={service}
       data-status={status}
@@ -89,10 +96,18 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
       <span key={status} className="container-node__pulse" aria-hidden="true" />
       <div className="container-node__title">
         <StatusIcon status={status} className="container-node__icon" fixedBox />
-        {/* Long Compose names (`<project>-<service>-<n>`) are cut at the start: the end tells them apart. */}
+        {/* The title is the service; of the container name only what differs from it
+            (`#2` for `<project>-<service>-2`, or a container_name). The full name is in
+            the accessible name and the tooltip. */}
         <span className="container-node__name" title={name}>
-          <span className="container-node__name-text">{name}</span>
+          {service}
         </span>
+        {suffix ? (
+          <span className={`container-node__suffix container-node__suffix--${nameLabel.kind}`} title={name}>
+            <span className="container-node__name-text">{suffix}</span>
+          </span>
+        ) : null}
+        {nameLabel.kind === 'service' ? null : <span className="visually-hidden">container {name}</span>}
         {showHealth && restartCount > 0 ? (
           <span className="container-node__fact container-node__fact--title" title={`RestartCount ${restartCount}: restarts made by the restart policy`}>
             ↻ {restartCount}

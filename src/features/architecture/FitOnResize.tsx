@@ -3,19 +3,23 @@
  * (window resize, panels stacking). Must be rendered inside `<ReactFlow>`.
  */
 import { useEffect, useRef } from 'react';
-import { useReactFlow, useStore } from '@xyflow/react';
+import { useReactFlow, useStore, type FitViewOptions } from '@xyflow/react';
 
 /** Options shared by the first fit and every re-fit. */
-export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.15, minZoom: 0.2 } as const;
+export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.06, maxZoom: 1.15, minZoom: 0.2 };
+/** A big graph's: room at the top for the project label and the search field. */
+export const FIT_VIEW_OPTIONS_BIG: FitViewOptions = { padding: { top: '52px', right: '2%', bottom: '2%', left: '2%' }, maxZoom: 1.15, minZoom: 0.2 };
 
 /** Props of {@link FitOnResize}. */
 export interface FitOnResizeProps {
+  /** fitView options. Default `FIT_VIEW_OPTIONS`. */
+  options?: FitViewOptions;
   /** Changes whenever the drawing changes (a new layout after a scale): the view is fitted again. */
   fitKey?: string | number;
 }
 
 /** Renders nothing; re-fits the view on size changes and when `fitKey` changes. */
-export function FitOnResize({ fitKey }: FitOnResizeProps = {}) {
+export function FitOnResize({ fitKey, options = FIT_VIEW_OPTIONS }: FitOnResizeProps = {}) {
   const { fitView } = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
@@ -24,21 +28,21 @@ export function FitOnResize({ fitKey }: FitOnResizeProps = {}) {
   // for the nodes to be measured by itself.
   useEffect(() => {
     if (width === 0 || height === 0) return;
-    const frame = requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
+    const frame = requestAnimationFrame(() => void fitView(options));
     return () => cancelAnimationFrame(frame);
-  }, [fitView, width, height]);
+  }, [fitView, options, width, height]);
   // A new layout (a scale): fit again.
   const firstKey = useRef(fitKey);
   useEffect(() => {
     if (fitKey === firstKey.current) return;
     firstKey.current = undefined;
-    const frame = requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
+    const frame = requestAnimationFrame(() => void fitView(options));
     return () => cancelAnimationFrame(frame);
-  }, [fitView, fitKey]);
+  }, [fitView, options, fitKey]);
   useEffect(() => {
-    const onResize = () => void fitView(FIT_VIEW_OPTIONS);
+    const onResize = () => void fitView(options);
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
-  }, [fitView]);
+  }, [fitView, options]);
   return null;
 }

@@ -3,8 +3,10 @@
  * (labelled `worker ×3`, with a Scale control), or the dashed placeholder of a service
  * that has no container: outside the active profiles ("inactive service"), or scaled to 0.
  */
-import { memo, useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type CSSProperties, type FormEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { NODE_WIDTH } from '../../model/layout/layoutGeometry';
+import { groupTitleSize, titleSizes } from '../../model/layout/nodeLabels';
 import { useArchitecture } from '../../react/useSession';
 import type { ServiceFlowNode } from './flowTypes';
 import './ServiceNode.css';
@@ -53,11 +55,25 @@ function ScaleForm({ service, replicas }: { service: string; replicas: number })
   );
 }
 
-function ServiceNodeComponent({ data }: NodeProps<ServiceFlowNode>) {
+function ServiceNodeComponent({ data, width }: NodeProps<ServiceFlowNode>) {
   const { service, kind, replicas, placeholder, profiles, image, neededBy } = data;
+  // The zoomed-out title's size (SemanticZoom.css), fitted to the name.
+  const sizes = titleSizes(service);
+  const fit = {
+    '--title-group': `${groupTitleSize(service, replicas, width ?? NODE_WIDTH)}px`,
+    '--title-overview': `${sizes.overview}px`,
+    '--title-far': `${sizes.far}px`,
+  } as CSSProperties;
   if (kind === 'group') {
     return (
-      <div className="service-node service-node--group" data-group-service={service} data-replicas={replicas} role="group" aria-label={`Service ${service}, ${replicas} replicas`}>
+      <div
+        className="service-node service-node--group"
+        data-group-service={service}
+        data-replicas={replicas}
+        role="group"
+        aria-label={`Service ${service}, ${replicas} replicas`}
+        style={fit}
+      >
         {/* Edges to and from a replicated service end at its group (requests go to any replica). */}
         <Handle type="target" position={Position.Left} isConnectable={false} className="anchor-handle" />
         <Handle type="source" position={Position.Right} isConnectable={false} className="anchor-handle" />
@@ -86,6 +102,7 @@ function ServiceNodeComponent({ data }: NodeProps<ServiceFlowNode>) {
       role="group"
       aria-label={`${service}: ${why}${neededBy.length ? `; needed by ${neededBy.join(', ')}` : ''}`}
       title={why}
+      style={fit}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className="anchor-handle" />
       <div className="service-node__title">

@@ -6,6 +6,7 @@
 import type { ContainerActor } from '../../../machines';
 import { groupId, placeholderId, type ArchitectureGraph } from '../../model/layout/architectureGraph';
 import { NODE_HEIGHT, NODE_WIDTH, type ArchitectureLayout } from '../../model/layout/layoutGeometry';
+import { titleSizes } from '../../model/layout/nodeLabels';
 import type { ContainerFlowNode, DependencyFlowEdge, PlaceholderFlowEdge, ServiceFlowNode } from './flowTypes';
 
 type ActorOf = (name: string) => ContainerActor | undefined;
@@ -22,6 +23,7 @@ export function buildNodes(
   cache: Map<string, ContainerFlowNode>,
 ): ContainerFlowNode[] {
   const nodes: ContainerFlowNode[] = [];
+  const grouped = new Set(graph.services.filter((v) => v.replicas > 1).map((v) => v.name));
   for (const slot of graph.containers) {
     const actor = actorOf(slot.name);
     if (!actor) continue;
@@ -30,10 +32,12 @@ export function buildNodes(
       .map((l) => actorOf(l.target))
       .filter((a): a is ContainerActor => a !== undefined);
     const position = layout.positions[slot.name] ?? { x: 0, y: 0 };
+    const inGroup = grouped.has(slot.service);
     const previous = cache.get(slot.name);
     if (
       previous &&
       previous.data.actor === actor &&
+      previous.data.inGroup === inGroup &&
       sameActors(previous.data.dependencies, dependencies) &&
       previous.position.x === position.x &&
       previous.position.y === position.y
@@ -47,7 +51,7 @@ export function buildNodes(
       position,
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
-      data: { name: slot.name, service: slot.service, image: slot.image, actor, dependencies },
+      data: { name: slot.name, service: slot.service, image: slot.image, label: slot.label, inGroup, title: titleSizes(slot.service), actor, dependencies },
     };
     cache.set(slot.name, node);
     nodes.push(node);

@@ -5,12 +5,19 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { ContainerActor } from '../../../machines';
 import type { PlaceholderLink, PlaceholderReason } from '../../model/layout/architectureGraph';
+import type { ContainerLabel, TitleSizes } from '../../model/layout/nodeLabels';
 
 /** Data of a container node. */
 export type ContainerNodeData = {
   name: string;
   service: string;
   image: string;
+  /** What the node shows of the container name beside the service name. */
+  label: ContainerLabel;
+  /** One of 2+ replicas drawn in a group box (the group says the service name when zoomed out). */
+  inGroup: boolean;
+  /** Font sizes of the title (the service name) at each zoom level. */
+  title: TitleSizes;
   /** The container's actor; the node subscribes to it. */
   actor: ContainerActor;
   /** Actors of the containers this one calls (for the "degraded" badge). */

@@ -6,6 +6,7 @@
  * Pure: plain data in, plain data out.
  */
 import { containerName, isServiceActive, type ArchitectureSpec, type ServiceSpec } from '../../../machines';
+import { containerLabel, type ContainerLabel } from './nodeLabels';
 
 /** One container slot of the spec (a service replica). */
 export interface ContainerSlot {
@@ -15,6 +16,8 @@ export interface ContainerSlot {
   /** 1-based replica number. */
   replica: number;
   image: string;
+  /** What the node shows of its name beside the service name (`nodeLabels.ts`). */
+  label: ContainerLabel;
 }
 
 /** One drawn edge: `source` calls (depends on) `target`. Both are container names. */
@@ -100,12 +103,17 @@ export function groupId(service: string): string {
 }
 
 function slotsOf(spec: ArchitectureSpec, service: ServiceSpec): ContainerSlot[] {
-  return Array.from({ length: Math.max(0, service.replicas) }, (_, i) => ({
-    name: containerName(spec, service, i + 1),
-    service: service.name,
-    replica: i + 1,
-    image: service.image,
-  }));
+  const composeNamed = { ...service, containerName: undefined };
+  return Array.from({ length: Math.max(0, service.replicas) }, (_, i) => {
+    const name = containerName(spec, service, i + 1);
+    return {
+      name,
+      service: service.name,
+      replica: i + 1,
+      image: service.image,
+      label: containerLabel(name, service.name, i + 1, containerName(spec, composeNamed, i + 1)),
+    };
+  });
 }
 
 /** Service-level pairs (dependent, dependency), `dependsOn` first, then `calls`, without duplicates. */

@@ -4,7 +4,8 @@
  * (or, when the drawing would be too tall, in a grid) inside one group box, and edges
  * to or from a replicated service end at its group;
  * a service without containers (inactive profile, scaled to 0) is one placeholder box.
- * Ranks much taller than the canvas's shape are folded. Pure: spec in, positions out.
+ * Ranks much taller than the canvas's shape are folded into sub-columns, and drawings much
+ * wider than it (a long chain) wrap into bands. Pure: spec in, positions out.
  */
 import dagre from '@dagrejs/dagre';
 import type { ArchitectureSpec } from '../../../machines';
@@ -79,78 +80,125 @@ interface Placed {
 
 /** Horizontal gap between the sub-columns of a folded rank, px. */
 const SUB_COLUMN_GAP = 40;
+/** Vertical gap between two bands of a wrapped drawing, px (room for the edges that go back to the left). */
+const BAND_GAP = 64;
+/** Most sub-columns one rank is folded into, and most bands a drawing is wrapped into. */
+const MAX_SUB_COLUMNS = 16;
+const MAX_BANDS = 12;
+/** Fewest ranks a drawing must have to be wrapped into bands. */
+const MIN_WRAPPED_RANKS = 8;
+
+/** One rank (column) after folding: its boxes' corners relative to the rank's own top-left. */
+interface RankBlock {
+  corners: Array<{ name: string; x: number; y: number }>;
+  width: number;
+  height: number;
+  /** dagre's top of the rank (unfolded ranks keep dagre's vertical placement). */
+  top: number;
+  folded: boolean;
+}
 
 /**
- * Folds tall ranks: a rank taller than `limit` is dealt round-robin into sub-columns,
- * each item a little lower than the one before (a brick pattern), so edges from the
- * left reach the right sub-column through the gaps. Ranks keep their order and
- * vertical centre; later ranks move right. Returns top-left corners and the size.
+ * Folds one rank into `columns` sub-columns in a brick pattern, so edges from the left
+ * reach the right sub-columns through the gaps. One column keeps dagre's spacing unless `compact`: beside
+ * folded ranks, dagre's spread (made to face a rank 170 boxes tall) would set the height.
  */
-function foldRanks(
-  ranks: Placed[][],
-  limit: number,
-  rankSep: number,
-  nodeSep: number,
-): { corners: Map<string, Point>; width: number; height: number; folded: boolean } {
-  const corners = new Map<string, Point>();
-  const columnsOf = ranks.map((rank) => {
+function foldRank(rank: Placed[], columns: number, nodeSep: number, compact: boolean): RankBlock {
+  const columnWidth = Math.max(...rank.map((p) => p.width));
+  const top = Math.min(...rank.map((p) => p.cy - p.height / 2));
+  let ys: number[];
+  let xs = rank.map(() => 0);
+  if (columns === 1 && !compact) {
+    ys = rank.map((p) => p.cy - p.height / 2 - top);
+  } else {
+    // Masonry: each box goes to the sub-column that ends highest (ties: the leftmost), the
+    // sub-columns starting a brick's fraction apart. Equal boxes make the brick pattern;
+    // a tall replica group lengthens only its own sub-column.
+    const mean = rank.reduce((sum, p) => sum + p.height, 0) / rank.length;
+    const bottoms = Array.from({ length: columns }, (_, c) => (c * (mean + nodeSep)) / columns - nodeSep);
+    ys = [];
+    xs = [];
+    for (const p of rank) {
+      let column = 0;
+      for (let c = 1; c < columns; c++) if (bottoms[c]! < bottoms[column]! - 0.5) column = c;
+      const y = bottoms[column]! + nodeSep;
+      ys.push(y);
+      xs.push(column);
+      bottoms[column] = y + p.height;
+    }
+  }
+  const corners = rank.map((p, i) => ({
+    name: p.name,
+    x: xs[i]! * (columnWidth + SUB_COLUMN_GAP) + (columnWidth - p.width) / 2,
+    y: ys[i]!,
+  }));
+  return {
+    corners,
+    width: columns * columnWidth + (columns - 1) * SUB_COLUMN_GAP,
+    height: Math.max(...rank.map((p, i) => ys[i]! + p.height)),
+    top,
+    folded: columns > 1,
+  };
+}
+
+/** Sub-columns of each rank so that no rank is taller than about `limit` (only long ranks fold). */
+function columnsFor(ranks: Placed[][], limit: number, nodeSep: number): number[] {
+  return ranks.map((rank) => {
     // Only a long rank folds (4+ boxes, 2+ per sub-column): folding a short one just
     // puts a box in the way of its neighbour's edges.
     if (rank.length < 4) return 1;
     const total = rank.reduce((sum, p) => sum + p.height, 0) + (rank.length - 1) * nodeSep;
-    return Math.max(1, Math.min(Math.floor(rank.length / 2), Math.ceil(total / limit - 1e-9)));
+    return Math.max(1, Math.min(Math.floor(rank.length / 2), MAX_SUB_COLUMNS, Math.ceil(total / limit - 1e-9)));
   });
-  const folded = columnsOf.some((c) => c > 1);
-  let cursor = 0;
-  ranks.forEach((rank, r) => {
-    const columns = columnsOf[r]!;
-    const columnWidth = Math.max(...rank.map((p) => p.width));
-    const top = Math.min(...rank.map((p) => p.cy - p.height / 2));
-    const bottom = Math.max(...rank.map((p) => p.cy + p.height / 2));
-    let ys: number[];
-    if (columns === 1) {
-      ys = rank.map((p) => p.cy - p.height / 2 - top);
-    } else {
-      const total = rank.reduce((sum, p) => sum + p.height, 0) + (rank.length - 1) * nodeSep;
-      const step = (total + nodeSep) / rank.length / columns;
-      const bottoms = new Array<number>(columns).fill(Number.NEGATIVE_INFINITY);
-      let previous = Number.NEGATIVE_INFINITY;
-      ys = rank.map((p, i) => {
-        const column = i % columns;
-        const y = Math.max(bottoms[column]! + nodeSep, previous + step, 0);
-        bottoms[column] = y + p.height;
-        previous = y;
-        return y;
-      });
+}
+
+/**
+ * Places rank blocks left to right, wrapping them into `bands` rows of about equal width
+ * (a long chain becomes several rows read like text; ranks keep their order). Within a
+ * band, unfolded ranks keep dagre's vertical placement; once any rank is folded, every
+ * rank is centred on the band's middle line (a compact band rather than a diagonal).
+ * Returns top-left corners and the drawing's size.
+ */
+function placeBlocks(
+  blocks: RankBlock[],
+  bands: number,
+  rankSep: number,
+): { corners: Map<string, Point>; width: number; height: number } {
+  const total = blocks.reduce((sum, b) => sum + b.width, 0) + (blocks.length - 1) * rankSep;
+  const target = total / bands;
+  const rows: RankBlock[][] = [[]];
+  let rowWidth = 0;
+  for (const block of blocks) {
+    const row = rows[rows.length - 1]!;
+    const added = (row.length ? rankSep : 0) + block.width;
+    // A new band when this block would overshoot the target by more than half of itself.
+    if (row.length && rows.length < bands && rowWidth + added - target > block.width / 2) {
+      rows.push([block]);
+      rowWidth = block.width;
+      continue;
     }
-    const height = Math.max(...rank.map((p, i) => ys[i]! + p.height));
-    // Unfolded: dagre's vertical placement. Folded: every rank centred on one line, so
-    // the drawing is a compact band rather than a diagonal.
-    const shift = folded ? -height / 2 : columns === 1 ? top : (top + bottom) / 2 - height / 2;
-    rank.forEach((p, i) => {
-      const column = i % columns;
-      const x = cursor + column * (columnWidth + SUB_COLUMN_GAP) + (columnWidth - p.width) / 2;
-      corners.set(p.name, { x: Math.round(x), y: Math.round(ys[i]! + shift) });
+    row.push(block);
+    rowWidth += added;
+  }
+  const corners = new Map<string, Point>();
+  let bandTop = 0;
+  let width = 0;
+  for (const row of rows) {
+    const folded = row.some((b) => b.folded);
+    const middle = Math.max(...row.map((b) => b.height)) / 2;
+    const dagreTop = Math.min(...row.map((b) => b.top));
+    const offsets = row.map((b) => (folded ? middle - b.height / 2 : b.top - dagreTop));
+    let cursor = 0;
+    let bottom = 0;
+    row.forEach((block, i) => {
+      for (const c of block.corners) corners.set(c.name, { x: Math.round(cursor + c.x), y: Math.round(bandTop + offsets[i]! + c.y) });
+      bottom = Math.max(bottom, offsets[i]! + block.height);
+      cursor += block.width + rankSep;
     });
-    cursor += columns * columnWidth + (columns - 1) * SUB_COLUMN_GAP + rankSep;
-  });
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const sizes = new Map(ranks.flat().map((p) => [p.name, p]));
-  for (const [name, c] of corners) {
-    const p = sizes.get(name)!;
-    minX = Math.min(minX, c.x);
-    minY = Math.min(minY, c.y);
-    maxX = Math.max(maxX, c.x + p.width);
-    maxY = Math.max(maxY, c.y + p.height);
+    width = Math.max(width, cursor - rankSep);
+    bandTop += bottom + BAND_GAP;
   }
-  for (const c of corners.values()) {
-    c.x -= minX;
-    c.y -= minY;
-  }
-  return { corners, width: maxX - minX, height: maxY - minY, folded };
+  return { corners, width: Math.round(width), height: Math.round(bandTop - BAND_GAP) };
 }
 
 /** Positions every container and service box of `spec` so that no two boxes overlap. */
@@ -161,6 +209,7 @@ export function layoutArchitecture(spec: ArchitectureSpec, options: LayoutOption
   const nodeSep = options.nodeSep ?? 28;
   const aspect = options.aspectRatio ?? 2;
   const { containers, services, serviceLinks } = architectureGraph(spec);
+  /** How large a canvas of that shape draws a layout (the zoom that fits it, per unit of the canvas's height). */
   const score = (l: { width: number; height: number }) => Math.min(aspect / Math.max(1, l.width), 1 / Math.max(1, l.height));
 
   /** dagre on service boxes, then the best folding of its ranks. */
@@ -188,12 +237,27 @@ export function layoutArchitecture(spec: ArchitectureSpec, options: LayoutOption
     }
     const ranks = [...byX.entries()].sort((a, b) => a[0] - b[0]).map(([, list]) => list.sort((a, b) => a.cy - b.cy));
     const tallest = Math.max(0, ...ranks.map((r) => r.reduce((sum, p) => sum + p.height, 0) + (r.length - 1) * nodeSep));
-    let folded = foldRanks(ranks, Infinity, rankSep, nodeSep);
-    for (let k = 2; k <= 4; k++) {
-      const candidate = foldRanks(ranks, tallest / k, rankSep, nodeSep);
-      // Fold only for a clearly bigger drawing on screen (5 % more zoom).
-      if (candidate.folded && score(candidate) > score(folded) * 1.05) folded = candidate;
+    // Candidates: each rank folded into 1…MAX_SUB_COLUMNS sub-columns, the ranks wrapped into
+    // 1…MAX_BANDS bands; the one drawn biggest on a canvas of the given shape wins. A fold
+    // or a wrap must earn its place: 5 % more zoom than the simpler drawing.
+    let best = placeBlocks(ranks.map((r) => foldRank(r, 1, nodeSep, false)), 1, rankSep);
+    const seen = new Set<string>();
+    for (let k = 1; k <= MAX_SUB_COLUMNS; k++) {
+      const columns = columnsFor(ranks, tallest / k, nodeSep);
+      const key = columns.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const compact = columns.some((c) => c > 1);
+      const blocks = ranks.map((r, i) => foldRank(r, columns[i]!, nodeSep, compact));
+      // Only a long chain of ranks wraps (8+, 4+ a band): a short one reads better in one row.
+      const maxBands = ranks.length >= MIN_WRAPPED_RANKS ? Math.min(MAX_BANDS, Math.floor(ranks.length / 4)) : 1;
+      for (let bands = 1; bands <= maxBands; bands++) {
+        if (k === 1 && bands === 1) continue;
+        const candidate = placeBlocks(blocks, bands, rankSep);
+        if (score(candidate) > score(best) * 1.05) best = candidate;
+      }
     }
+    const folded = best;
     return { sizes, ...folded };
   };
 

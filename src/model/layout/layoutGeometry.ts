@@ -15,6 +15,7 @@ export const REPLICA_GAP = 20;
 /** Height of a placeholder (service without containers), px; its width is `NODE_WIDTH`. */
 export const PLACEHOLDER_HEIGHT = NODE_HEIGHT;
 
+
 export interface LayoutOptions {
   /** Node width, px. Default `NODE_WIDTH`. */
   nodeWidth?: number;
@@ -26,7 +27,9 @@ export interface LayoutOptions {
   nodeSep?: number;
   /**
    * Width / height the drawing should suit (the canvas's shape). A rank (column) much
-   * taller than that is folded into 2–4 staggered sub-columns. Default 2.
+   * taller than that is folded into staggered sub-columns; a drawing of 8+ ranks much
+   * wider (a long chain) wraps into bands. Default 2 (the app's canvas is about 2.3 at
+   * 1400×900, narrower at most other sizes).
    */
   aspectRatio?: number;
 }

@@ -3,6 +3,8 @@ import { ecommerceScenario, type ArchitectureSpec } from '../../../machines';
 import { architectureGraph } from '../../../src/model/layout/architectureGraph';
 import { layoutArchitecture } from '../../../src/model/layout/layoutArchitecture';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../src/model/layout/layoutGeometry';
+import { chainCompose, platformCompose } from '../../fixtures/generatedCompose';
+import { parseOk } from '../compose/helpers';
 
 function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
   return a.x < b.x + NODE_WIDTH && b.x < a.x + NODE_WIDTH && a.y < b.y + NODE_HEIGHT && b.y < a.y + NODE_HEIGHT;
@@ -73,5 +75,56 @@ describe('layoutArchitecture', () => {
 
   it('is pure: the same spec gives the same layout', () => {
     expect(layoutArchitecture(ecommerceScenario)).toEqual(layoutArchitecture(ecommerceScenario));
+  });
+});
+
+describe('layoutArchitecture of big graphs (a canvas of the default shape, 2.3 : 1)', () => {
+  const boxesOverlap = (l: ReturnType<typeof layoutArchitecture>) => {
+    const boxes = l.services;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) return `${a.service} / ${b.service}`;
+      }
+    return null;
+  };
+  /** The zoom that fits the drawing in the app's canvas at 1400×900 (about 1035 × 445 px). */
+  const fitZoom = (l: { width: number; height: number }) => Math.min(1035 / l.width, 445 / l.height);
+
+  it('wraps a 40-service chain into rows read left to right, top to bottom', () => {
+    const { spec } = parseOk(chainCompose(40));
+    const layout = layoutArchitecture(spec);
+    expect(boxesOverlap(layout)).toBeNull();
+    const rows = [...new Set(layout.services.map((b) => b.y))].sort((a, b) => a - b);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    // In each row the chain goes right; each row starts left of where the previous ended.
+    const at = (i: number) => layout.services.find((b) => b.service === `step-${String(i).padStart(2, '0')}`)!;
+    for (let i = 1; i < 40; i++) {
+      const [a, b] = [at(i), at(i + 1)];
+      if (a.y === b.y) expect(b.x).toBeGreaterThan(a.x);
+      else expect(b.y).toBeGreaterThan(a.y);
+    }
+    // Unwrapped it would be drawn at 0.09; wrapped, names are readable in the overview.
+    expect(fitZoom(layout)).toBeGreaterThan(0.4);
+  });
+
+  it('folds a 170-service tier of a 200-service platform so that it fits the canvas', () => {
+    const { spec } = parseOk(platformCompose(200));
+    expect(spec.services).toHaveLength(200);
+    const layout = layoutArchitecture(spec);
+    expect(boxesOverlap(layout)).toBeNull();
+    expect(layout.width / layout.height).toBeGreaterThan(1.5);
+    expect(layout.width / layout.height).toBeLessThan(3.5);
+    expect(fitZoom(layout)).toBeGreaterThan(0.2); // React Flow's minZoom on the canvas
+    // Tiers keep their order: every edge proxy left of every service, every service left of every store.
+    const xs = (prefix: string) => layout.services.filter((b) => b.service.startsWith(prefix)).map((b) => b.x);
+    expect(Math.max(...xs('edge-'))).toBeLessThan(Math.min(...xs('svc-')));
+    expect(Math.max(...xs('svc-'))).toBeLessThan(Math.min(...xs('store-')));
+  });
+
+  it('leaves a small graph as dagre draws it (no fold, no wrap)', () => {
+    const layout = layoutArchitecture(ecommerceScenario);
+    expect(new Set(layout.services.map((b) => b.x)).size).toBe(5);
   });
 });
