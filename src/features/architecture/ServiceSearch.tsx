@@ -66,7 +66,7 @@ export function ServiceSearch({ targets }: ServiceSearchProps) {
 
   return (
     <Panel position="top-right" className="service-search">
-      <form role="search" aria-label="Find a service" onSubmit={jump} className="nodrag nopan nowheel">
+      <form role="search" aria-label="Service search" onSubmit={jump} className="nodrag nopan nowheel">
         <input
           ref={input}
           className="service-search__input"

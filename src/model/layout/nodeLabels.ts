@@ -51,8 +51,25 @@ export function zoomLevel(zoom: number): ZoomLevel {
   return 'far';
 }
 
-/** Average advance of a character of a name in bold sans, em (DejaVu Sans Bold ~0.62; a margin). */
-const CHAR_EM = 0.66;
+/**
+ * Advance widths of DejaVu Sans Bold, em (Debian's default sans and among the widest: the
+ * system-ui fonts of other platforms are narrower, so text sized with these fits there too).
+ */
+const BOLD_EM: Record<string, number> = {
+  a: 0.675, b: 0.716, c: 0.593, d: 0.716, e: 0.678, f: 0.435, g: 0.716, h: 0.712, i: 0.343, j: 0.343, k: 0.665, l: 0.343, m: 1.042,
+  n: 0.712, o: 0.687, p: 0.716, q: 0.716, r: 0.493, s: 0.595, t: 0.478, u: 0.712, v: 0.652, w: 0.924, x: 0.645, y: 0.652, z: 0.582,
+  '-': 0.415, '_': 0.5, '.': 0.38, ' ': 0.348, '×': 0.838, '#': 0.838,
+};
+/** Digits, capitals and anything else, em (capitals are wider still: a margin below). */
+const OTHER_EM = 0.75;
+
+/** Width of `text` in bold sans, em, with a 4 % margin. */
+export function boldTextEm(text: string): number {
+  let em = 0;
+  for (const ch of text) em += BOLD_EM[ch] ?? (/[0-9]/.test(ch) ? 0.696 : OTHER_EM);
+  return em * 1.04;
+}
+
 /** Height of a node's content box, px (104 − borders − padding). */
 const CONTENT_HEIGHT = 86;
 
@@ -65,32 +82,46 @@ export interface TitleSizes {
 }
 
 /**
- * Longest part of `name` when it is broken into two lines after the `-`, `_` or `.`
- * nearest its middle; a name without one is not broken (its whole length).
+ * Width, em, of the widest line when `name` is broken into at most `lines` lines after
+ * `-`, `_` or `.` (never inside a word), as narrow as can be.
  */
-function longestHalf(name: string): number {
-  let best = name.length;
-  let bestDistance = Infinity;
-  for (let i = 1; i < name.length - 1; i++) {
-    if (!'-_.'.includes(name[i]!)) continue;
-    const distance = Math.abs(i + 1 - name.length / 2);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = Math.max(i + 1, name.length - i - 1);
+function widestLineEm(name: string, lines: number): number {
+  const words = name.split(/(?<=[-_.])/);
+  const widths = words.map(boldTextEm);
+  const fits = (limit: number) => {
+    let count = 1;
+    let line = 0;
+    for (const w of widths) {
+      if (w > limit) return false;
+      if (line > 0 && line + w > limit) {
+        count += 1;
+        line = 0;
+      }
+      line += w;
     }
+    return count <= lines;
+  };
+  // The narrowest limit that works is the width of some run of consecutive words.
+  const candidates = new Set<number>();
+  for (let i = 0; i < widths.length; i++) {
+    let sum = 0;
+    for (let j = i; j < widths.length; j++) candidates.add((sum += widths[j]!));
   }
-  return best;
+  return Math.min(...[...candidates].filter(fits));
 }
 
 /**
- * The size that shows `name` largest within `room` px per line, at most `cap` px and two
- * lines of `maxTwoLine` px: one line when that is nearly as large, else two lines.
+ * The size that shows `name` largest within `room` px per line: at most `cap` px, and
+ * `height` px for all its lines (1.1 em each, up to `maxLines`); more lines only when
+ * they make it at least 15 % larger.
  */
-function fit(name: string, room: number, cap: number, maxTwoLine: number): number {
-  const oneLine = room / (CHAR_EM * Math.max(1, name.length));
-  if (oneLine >= cap) return cap;
-  const twoLines = Math.min(cap, maxTwoLine, room / (CHAR_EM * longestHalf(name)));
-  return Math.floor(twoLines > oneLine * 1.15 ? twoLines : oneLine);
+function fit(name: string, room: number, cap: number, height: number, maxLines: number): number {
+  let best = Math.min(cap, room / Math.max(0.5, boldTextEm(name)));
+  for (let lines = 2; lines <= maxLines; lines++) {
+    const size = Math.min(cap, height / (1.1 * lines), room / widestLineEm(name, lines));
+    if (size > best * 1.15) best = size;
+  }
+  return Math.floor(best);
 }
 
 /**
@@ -100,24 +131,25 @@ function fit(name: string, room: number, cap: number, maxTwoLine: number): numbe
  *   12.5 px; a longer name takes two lines at 13 px (the image line makes room);
  * - overview: up to 24 px, one or two lines, beside a 24 px icon (152 px a line), with
  *   the 18 px status line under it;
- * - far: up to 36 px, one or two lines, the status line gone.
+ * lines break after `-`, `_` or `.`, never inside a word.
+ * - far: up to 36 px, one to three lines, the status line gone.
  */
 export function titleSizes(service: string): TitleSizes {
-  const detailOne = 136 / (CHAR_EM * Math.max(1, service.length));
+  const detailOne = 136 / Math.max(0.5, boldTextEm(service));
   const twoLines = detailOne < 12.5;
   return {
     detail: twoLines ? 13 : Math.floor(Math.min(16, detailOne) * 2) / 2,
     detailLines: twoLines ? 2 : 1,
-    overview: fit(service, 152, 24, (CONTENT_HEIGHT - 22) / 2.2),
-    far: fit(service, 146, 36, CONTENT_HEIGHT / 2.2),
+    // Lines must leave room for the status line (overview) and a margin.
+    overview: fit(service, 152, 24, CONTENT_HEIGHT - 28, 2),
+    far: fit(service, 146, 36, CONTENT_HEIGHT - 16, 3),
   };
 }
 
 /**
  * Title size of a replica group's header when zoomed out, px: `<service> ×<n>` on one
- * line in the box's width (`width` px) less padding, at most 30 px (the header band is 38 px).
+ * line in the box's width (`width` px) less padding, at most 28 px (1.15 em a line in the 34 px header).
  */
 export function groupTitleSize(service: string, replicas: number, width: number): number {
-  const chars = service.length + String(replicas).length + 2;
-  return Math.floor(Math.min(30, (width - 40) / (CHAR_EM * chars)));
+  return Math.floor(Math.min(28, (width - 40) / boldTextEm(`${service} ×${replicas}`)));
 }

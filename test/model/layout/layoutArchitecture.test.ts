@@ -121,7 +121,7 @@ describe('layoutArchitecture of big graphs (a canvas of the default shape, 2.3 :
     const xs = (prefix: string) => layout.services.filter((b) => b.service.startsWith(prefix)).map((b) => b.x);
     expect(Math.max(...xs('edge-'))).toBeLessThan(Math.min(...xs('svc-')));
     expect(Math.max(...xs('svc-'))).toBeLessThan(Math.min(...xs('store-')));
-  });
+  }, 30_000); // dagre on 200 services: about a second alone, several on a loaded machine
 
   it('leaves a small graph as dagre draws it (no fold, no wrap)', () => {
     const layout = layoutArchitecture(ecommerceScenario);

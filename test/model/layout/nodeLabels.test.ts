@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ecommerceScenario, type ArchitectureSpec } from '../../../machines';
 import { architectureGraph } from '../../../src/model/layout/architectureGraph';
-import { containerLabel, groupTitleSize, labelText, titleSizes, zoomLevel, ZOOM_THRESHOLDS } from '../../../src/model/layout/nodeLabels';
+import { boldTextEm, containerLabel, groupTitleSize, labelText, titleSizes, zoomLevel, ZOOM_THRESHOLDS } from '../../../src/model/layout/nodeLabels';
 import { parseOk } from '../compose/helpers';
 
 describe('containerLabel: what a node adds to its service name', () => {
@@ -79,7 +79,7 @@ describe('titleSizes: the service name is never cut', () => {
     const catalog = titleSizes('product-catalog');
     expect(catalog.detailLines).toBe(1);
     expect(catalog.detail).toBeLessThan(16);
-    expect(catalog.detail * 0.66 * 'product-catalog'.length).toBeLessThanOrEqual(136);
+    expect(catalog.detail * boldTextEm('product-catalog')).toBeLessThanOrEqual(136);
     const long = titleSizes('opentelemetry-collector-contrib');
     expect(long).toMatchObject({ detail: 13, detailLines: 2 });
   });
@@ -89,13 +89,29 @@ describe('titleSizes: the service name is never cut', () => {
     expect(titleSizes('product-catalog').overview).toBe(24);
     // No dash: one line, sized to fit.
     const word = titleSizes('recommendation');
-    expect(word.overview).toBe(Math.floor(152 / (0.66 * 14)));
-    expect(word.far).toBe(Math.floor(146 / (0.66 * 14)));
+    expect(word.overview).toBe(Math.floor(152 / boldTextEm('recommendation')));
+    expect(word.far).toBe(Math.floor(146 / boldTextEm('recommendation')));
+  });
+
+  it('measures wide letters wider (m, w) and narrow ones narrower (i, l, -)', () => {
+    expect(boldTextEm('mmmm')).toBeGreaterThan(boldTextEm('iiii') * 2.5);
   });
 
   it('fits a group header on one line in its box', () => {
-    expect(groupTitleSize('worker', 3, 240)).toBe(30);
+    expect(groupTitleSize('worker', 3, 240)).toBe(28);
     const size = groupTitleSize('notification-dispatcher', 12, 240);
-    expect(size * 0.66 * 'notification-dispatcher ×12'.length).toBeLessThanOrEqual(200);
+    expect(size * boldTextEm('notification-dispatcher ×12')).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('titleSizes of long names when zoomed far out', () => {
+  it('uses up to three lines, broken after dashes, when that makes the name much larger', () => {
+    const name = 'snuba-outcomes-billing-consumer';
+    const { overview, far } = titleSizes(name);
+    // One line would be about 7 px; three lines ('snuba-outcomes-', 'billing-', 'consumer') about twice that.
+    expect(far).toBeGreaterThan((146 / boldTextEm(name)) * 1.8);
+    expect(far * 1.1 * 3).toBeLessThanOrEqual(70);
+    expect(far * boldTextEm('snuba-outcomes-')).toBeLessThanOrEqual(146);
+    expect(overview * boldTextEm('snuba-outcomes-')).toBeLessThanOrEqual(152);
   });
 });
