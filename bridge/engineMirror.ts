@@ -61,6 +61,8 @@ export class EngineMirror {
   private retryDelay: number;
   private version = { version: '', apiVersion: '' };
   private downMessage = 'connecting to the Docker engine…';
+  /** Containers being inspected again; true when another event came meanwhile. */
+  private readonly refreshing = new Map<string, boolean>();
 
   constructor(
     private readonly docker: Docker,
@@ -151,6 +153,10 @@ export class EngineMirror {
       if (state.held) state.held.push(event);
       else state.client.send({ type: 'event', event });
     }
+    // Health probes (exec_*) change nothing inspect shows until their health_status event.
+    const id = (event.Actor as { ID?: string } | undefined)?.ID;
+    const action = String(event.Action ?? '');
+    if (id && action !== 'destroy' && !action.startsWith('exec_')) this.refresh(id);
   }
 
   /** Reads `docker ps -a` + `docker inspect` once and sends it to `states`, then their held events. */
@@ -171,6 +177,10 @@ export class EngineMirror {
       const held = state.held ?? [];
       state.held = null;
       for (const event of held) {
+        if (event.__inspect) {
+          state.client.send({ type: 'inspect', container: event.__inspect as LiveContainer });
+          continue;
+        }
         const id = (event.Actor as { ID?: string } | undefined)?.ID ?? (event.id as string | undefined) ?? '';
         const seenAt = inspectedAt.get(id);
         // Already in the inspect (it happened before that container was read): skip.
@@ -194,29 +204,64 @@ export class EngineMirror {
         throw error;
       }
       inspectedAt.set(item.Id, started);
-      const labels = info.Config.Labels ?? {};
-      const stopTimeout = (info.Config as { StopTimeout?: number }).StopTimeout;
-      containers.push({
-        id: info.Id,
-        name: info.Name.replace(/^\//, ''),
-        image: info.Config.Image,
-        labels,
-        status: info.State.Status,
-        exitCode: info.State.ExitCode,
-        oomKilled: info.State.OOMKilled,
-        ...(info.State.Health?.Status ? { health: info.State.Health.Status } : {}),
-        restartCount: info.RestartCount,
-        restartPolicy: restartPolicyText(info.HostConfig.RestartPolicy),
-        createdAt: dockerTime(info.Created),
-        startedAt: dockerTime(info.State.StartedAt),
-        finishedAt: dockerTime(info.State.FinishedAt),
-        ...(typeof stopTimeout === 'number' ? { stopTimeout } : {}),
-        commandable: this.options.commandable(labels),
-      });
+      containers.push(this.toLive(info));
     }
     // Oldest first: the page creates them in the order Docker did.
     containers.sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));
     return { containers, inspectedAt };
+  }
+
+  /** `docker inspect` → what the page needs of a container. */
+  private toLive(info: Docker.ContainerInspectInfo): LiveContainer {
+    const labels = info.Config.Labels ?? {};
+    const stopTimeout = (info.Config as { StopTimeout?: number }).StopTimeout;
+    return {
+      id: info.Id,
+      name: info.Name.replace(/^\//, ''),
+      image: info.Config.Image,
+      labels,
+      status: info.State.Status,
+      exitCode: info.State.ExitCode,
+      oomKilled: info.State.OOMKilled,
+      ...(info.State.Health?.Status ? { health: info.State.Health.Status } : {}),
+      restartCount: info.RestartCount,
+      restartPolicy: restartPolicyText(info.HostConfig.RestartPolicy),
+      createdAt: dockerTime(info.Created),
+      startedAt: dockerTime(info.State.StartedAt),
+      finishedAt: dockerTime(info.State.FinishedAt),
+      ...(typeof stopTimeout === 'number' ? { stopTimeout } : {}),
+      commandable: this.options.commandable(labels),
+    };
+  }
+
+  /**
+   * After an event, the container's `docker inspect` again (at most one read in flight per
+   * container), so the page shows the engine's own health, restart count and policy.
+   */
+  private refresh(id: string): void {
+    if (this.refreshing.has(id)) {
+      this.refreshing.set(id, true);
+      return;
+    }
+    this.refreshing.set(id, false);
+    void this.docker
+      .getContainer(id)
+      .inspect()
+      .then(
+        (info) => {
+          const container = this.toLive(info);
+          for (const state of this.clients) {
+            if (state.held) state.held.push({ __inspect: container });
+            else state.client.send({ type: 'inspect', container });
+          }
+        },
+        () => undefined, // removed meanwhile: its destroy event says so
+      )
+      .finally(() => {
+        const again = this.refreshing.get(id);
+        this.refreshing.delete(id);
+        if (again) this.refresh(id);
+      });
   }
 
   /** The engine is away: tell every page why, and try again soon. */

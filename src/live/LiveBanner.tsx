@@ -29,6 +29,21 @@ function Flight({ flight, now }: { flight: LiveCommandInFlight; now: number }) {
   );
 }
 
+/** What `docker inspect` says of the selected container that the machine does not model. */
+function SelectedFacts({ store }: { store: LiveStore }) {
+  const { session } = useSyncExternalStore(store.subscribe, store.get);
+  const name = useSyncExternalStore(session.selection.subscribe, session.selection.get);
+  useSyncExternalStore(store.onStatus, () => store.status().factsVersion);
+  const c = name === null ? undefined : store.container(name);
+  if (!c) return null;
+  const restarts = `restarted ${c.restartCount} time${c.restartCount === 1 ? '' : 's'} by its policy (${c.restartPolicy})`;
+  return (
+    <p className="live-banner__facts" data-live-facts={c.name}>
+      {`${c.name}, per docker inspect: ${c.health ? `health ${c.health}` : 'no health check'}, ${restarts}.`}
+    </p>
+  );
+}
+
 /** The banner above the app shell. */
 export function LiveBanner({ store }: { store: LiveStore }) {
   const status = useSyncExternalStore(store.onStatus, store.status);
@@ -61,6 +76,7 @@ export function LiveBanner({ store }: { store: LiveStore }) {
         )}
       </p>
       {status.state === 'live' && status.message ? <p className="live-banner__note">{status.message}</p> : null}
+      <SelectedFacts store={store} />
       {status.flights.length > 0 ? (
         <ul className="live-banner__flights" aria-label="Commands in flight">
           {status.flights.map((f) => (

@@ -3,7 +3,7 @@
  * reconnecting by itself) and commands (`POST ./api/command`). Both URLs are relative to
  * the page, so they stay below the access token in its path.
  */
-import type { LiveCommandReply, LiveCommandRequest, LiveMessage } from './protocol';
+import { LIVE_MESSAGE_TYPES, type LiveCommandReply, type LiveCommandRequest, type LiveMessage } from './protocol';
 
 export interface LiveConnectionHandlers {
   message(message: LiveMessage): void;
@@ -32,7 +32,7 @@ export function openLiveConnection(base: string, handlers: LiveConnectionHandler
     current.onerror = () => {
       if (source === current) handlers.bridge(false);
     };
-    for (const type of ['snapshot', 'event', 'engine'] as const) {
+    for (const type of LIVE_MESSAGE_TYPES) {
       current.addEventListener(type, (e) => {
         if (source !== current) return;
         let message: LiveMessage;

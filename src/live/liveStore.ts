@@ -30,6 +30,8 @@ export interface LiveStatus {
   /** Real events the machine flagged as impossible so far (this session). */
   flagged: number;
   flights: readonly LiveCommandInFlight[];
+  /** Bumped whenever a container's inspect facts change (see `container`). */
+  factsVersion: number;
 }
 
 export interface LiveStore extends SessionStore {
@@ -43,6 +45,8 @@ export interface LiveStore extends SessionStore {
   attach(connection: LiveConnection): void;
   /** The current mirror (null before the first state read). */
   mirror(): LiveMirror | null;
+  /** The engine's last `docker inspect` of the container named `name` (health, restart count, policy). */
+  container(name: string): LiveContainer | undefined;
 }
 
 const EMPTY_SPEC: ArchitectureSpec = { project: 'live', services: [], networks: ['default'], volumes: [], activeProfiles: [] };
@@ -52,7 +56,7 @@ export function createLiveStore(): LiveStore {
   let connection: LiveConnection | null = null;
   let mirror: LiveMirror | null = null;
   let containers = new Map<string, LiveContainer>();
-  let status: LiveStatus = { state: 'connecting', message: 'connecting to the bridge…', engine: null, settings: null, containers: 0, flagged: 0, flights: [] };
+  let status: LiveStatus = { state: 'connecting', message: 'connecting to the bridge…', engine: null, settings: null, containers: 0, flagged: 0, flights: [], factsVersion: 0 };
   const listeners = new Set<() => void>();
   const statusListeners = new Set<() => void>();
   const setStatus = (next: Partial<LiveStatus>) => {
@@ -150,6 +154,10 @@ export function createLiveStore(): LiveStore {
           setStatus({ containers: containers.size });
           break;
         }
+        case 'inspect':
+          containers.set(message.container.id, message.container);
+          setStatus({ factsVersion: status.factsVersion + 1 });
+          break;
         case 'engine':
           setStatus({ state: 'engine-down', message: message.message });
           break;
@@ -166,5 +174,6 @@ export function createLiveStore(): LiveStore {
       connection = c;
     },
     mirror: () => mirror,
+    container: (name) => [...containers.values()].find((c) => c.name === name),
   };
 }

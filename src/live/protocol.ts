@@ -68,11 +68,16 @@ export interface LiveSettings {
   commandsPerMinute: number;
 }
 
+/** The `type`s of `LiveMessage`, i.e. the SSE event names the page listens to. */
+export const LIVE_MESSAGE_TYPES = ['snapshot', 'event', 'inspect', 'engine'] as const satisfies ReadonlyArray<LiveMessage['type']>;
+
 /** Messages on the event stream (SSE `event:` name = `type`). */
 export type LiveMessage =
   /** The whole state, read at `readAtNano` (Unix ns, engine clock). Sent on connect and after each reconnect to the engine. */
   | { type: 'snapshot'; engine: { version: string; apiVersion: string }; settings: LiveSettings; containers: LiveContainer[]; readAtNano: number }
   /** One raw `docker events` message (JSON shape), container events only. */
   | { type: 'event'; event: Record<string, unknown> }
+  /** The container's `docker inspect` read again after an event (health, restart count, policy). */
+  | { type: 'inspect'; container: LiveContainer }
   /** The engine went away (`down`, with why, in plain words) or is being read again (`connecting`). */
   | { type: 'engine'; state: 'down' | 'connecting'; message: string };

@@ -112,6 +112,20 @@ describe('read-only live page', () => {
     expect(log).toMatch(/engine: container destroy live-e2e-cli/);
   });
 
+  it("shows the engine's own health and restart count for the selected container", async () => {
+    const name = `${PROJECT}-health-1`;
+    await docker(['run', '-d', '--network', 'none', '--name', name, ...composeLabels('health', 1), '--health-cmd', 'cat /ok', '--health-interval', '1s', '--health-retries', '1', '--restart', 'on-failure:3', IMAGE, 'sleep', '100000']);
+    const page = await livePage((await bridge(['--filter', `label=com.docker.compose.project=${PROJECT}`])).url);
+    await select(page, name);
+    const facts = page.locator(`[data-live-facts="${name}"]`);
+    await facts.getByText(/health (starting|unhealthy), restarted 0 times by its policy \(on-failure:3\)/).waitFor({ timeout: 15_000 });
+    // The probe starts passing: a real health_status event, after which the bridge reads the container again.
+    await docker(['exec', name, 'sh', '-c', 'echo ok > /ok']);
+    await facts.getByText(/health healthy/).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('log').innerText()).toMatch(/engine: container health_status: healthy live-e2e-health-1/);
+    await docker(['rm', '-f', name]);
+  });
+
   it('sends nothing from the buttons', async () => {
     const page = await livePage((await bridge()).url);
     await select(page, `${PROJECT}-db-1`);
