@@ -75,6 +75,25 @@ describe('never throws; agrees with can() and send()', () => {
     );
   });
 
+  it('can() is exactly "the daemon answers ok", and send() acts exactly then (the guards ask commandOutcome)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STATES), fc.oneof(anyEvent, fc.constantFrom(...COMMANDS)), (state, event) => {
+        const container = containerAt(state);
+        const before = container.snapshot();
+        const ok = outcomeOf(before, event).kind === 'ok';
+        expect(before.can(event)).toBe(ok);
+        expect(commandError(before, event) === null).toBe(outcomeOf(before, event).kind !== 'error');
+        if (before.status === 'done') return;
+        const events = container.send(event);
+        const after = container.snapshot();
+        const changed = events.length > 0 || after.value !== before.value || after.context !== before.context;
+        // `daemon.restore` re-arms a timer (the back-off, the health monitor): nothing in the snapshot moves.
+        if ((event as { type: string }).type !== 'daemon.restore') expect(changed).toBe(ok);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it.each(STATES)('%s: disabledReason() is null exactly when can() is true, for every command', (state) => {
     const snapshot = containerAt(state).snapshot();
 
