@@ -34,6 +34,9 @@ architecture view and prints the one URL to open (it carries an access token).
 /** Thrown for a bad command line; `message` says what and how to fix it. */
 export class UsageError extends Error {}
 
+/** Thrown for `--help`: the usage is the answer, not an error. */
+export class HelpRequested extends Error {}
+
 /** Parses `argv` (without `node` and the script, and without the `live` sub-command). */
 export function parseLiveArgs(argv: readonly string[]): LiveOptions {
   let parsed;
@@ -55,7 +58,7 @@ export function parseLiveArgs(argv: readonly string[]): LiveOptions {
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
   const { values } = parsed;
-  if (values.help) throw new UsageError(USAGE);
+  if (values.help) throw new HelpRequested(USAGE);
   const filters = (values.filter ?? []).map(parseFilter);
   let port = 0;
   if (values.port !== undefined) {

@@ -14,7 +14,7 @@ import Docker from 'dockerode';
 import { parseCompose } from '../src/model/compose/parseCompose';
 import { normalizeProjectName } from '../src/model/compose/projectName';
 import type { LiveSettings } from '../src/live/protocol';
-import { checkBindAddress, parseLiveArgs, UsageError, type LiveOptions } from './args';
+import { checkBindAddress, HelpRequested, parseLiveArgs, UsageError, type LiveOptions } from './args';
 import { EngineMirror } from './engineMirror';
 import { engineAddress } from './engineErrors';
 import { createRateLimiter } from './rateLimit';
@@ -124,6 +124,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.on('SIGTERM', stop);
     return new Promise<number>(() => {});
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(error.message);
+      return 0;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`container-lifecycle live: ${error.message}\n`);
       return 2;

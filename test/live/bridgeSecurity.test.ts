@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
-import { parseLiveArgs, UsageError } from '../../bridge/args';
+import { HelpRequested, parseLiveArgs, UsageError } from '../../bridge/args';
 import { EngineMirror } from '../../bridge/engineMirror';
 import { createRateLimiter } from '../../bridge/rateLimit';
 import { startBridgeServer, type BridgeServer } from '../../bridge/server';
@@ -234,6 +234,7 @@ describe('the command line', () => {
 
   it('rejects unknown flags and malformed filters', () => {
     expect(() => parseLiveArgs(['--allow-command'])).toThrow(UsageError);
+    expect(() => parseLiveArgs(['--help'])).toThrow(HelpRequested);
     expect(() => parseLiveArgs(['--filter', 'name=web'])).toThrow(/label=KEY=VALUE/);
     expect(parseLiveArgs(['--filter', 'label=a=b=c', '--port', '8080'])).toMatchObject({ filters: [{ key: 'a', value: 'b=c' }], port: 8080, allowCommands: false });
   });
