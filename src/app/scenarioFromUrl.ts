@@ -4,6 +4,10 @@
  * for a `role="alert"`. Pure.
  */
 import { scenarios, type ArchitectureSpec } from '../../machines';
+import { unknownParamNames, unknownParamsProblem } from '../model/validation/unknownParams';
+
+/** The app page's URL parameters (README); any other is reported, as the embed page does. */
+export const APP_PARAM_NAMES = ['scenario', 'compose', 'events', 'theme', 'learn'] as const;
 
 export const DEFAULT_SCENARIO_ID = 'ecommerce';
 
@@ -22,8 +26,15 @@ function choice(id: string, spec: ArchitectureSpec, error: string | null): Scena
   return { id, title: TITLES[id] ?? spec.project, spec, error };
 }
 
-/** The scenario that `search` (e.g. `?scenario=ecommerce`) asks for. */
+/** The scenario that `search` (e.g. `?scenario=ecommerce`) asks for; its error also names unknown parameters. */
 export function scenarioFromUrl(search: string): ScenarioChoice {
+  const chosen = scenarioOf(search);
+  const unknown = unknownParamsProblem(unknownParamNames(search, APP_PARAM_NAMES), APP_PARAM_NAMES);
+  if (!unknown) return chosen;
+  return { ...chosen, error: chosen.error ? `${chosen.error} ${unknown}` : unknown };
+}
+
+function scenarioOf(search: string): ScenarioChoice {
   const requested = new URLSearchParams(search).get('scenario');
   const fallback = scenarios[DEFAULT_SCENARIO_ID];
   if (!fallback) throw new Error(`missing built-in scenario ${DEFAULT_SCENARIO_ID}`);

@@ -4,7 +4,7 @@
  * problems in a dismissible `role="alert"`. Shared by the embed page, the custom element
  * and the React component; the controller owns the state, this only renders and calls it.
  */
-import { Suspense, useCallback, useRef, useState, useSyncExternalStore, type CSSProperties, type SyntheticEvent } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type RefObject, type SyntheticEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
 import { CaptionOverlay } from './components/CaptionOverlay';
@@ -46,12 +46,34 @@ function lockView(event: SyntheticEvent) {
   if (event.type === 'wheel' || !target?.closest?.('.react-flow__node, .react-flow__controls, button')) event.stopPropagation();
 }
 
+/** Below this width of its own (CSS px, before any deck scaling) the widget's chrome takes one compact row. */
+const NARROW_PX = 900;
+
+/** Whether the widget is narrow (see NARROW_PX), following its size. */
+function useNarrow(ref: RefObject<HTMLElement | null>): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => {
+      // offsetWidth is the layout width: a deck's transform scale does not change it; 0 while hidden.
+      if (el.offsetWidth > 0) setNarrow(el.offsetWidth < NARROW_PX);
+    };
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return narrow;
+}
+
 export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWidgetProps) {
   const view = useEmbedView(controller);
   const { session, generation } = useSyncExternalStore(controller.store.subscribe, controller.store.get);
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLElement>(null);
   const [captionSpace, setCaptionSpace] = useState(0);
+  const narrow = useNarrow(rootRef);
   useEmbedKeys({ controller, rootRef, mode, ...(forwardKey ? { forwardKey } : {}) });
   const { options, story } = view;
   const colorMode = options.theme === 'auto' ? 'system' : options.theme;
@@ -128,6 +150,7 @@ export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWid
             onExport={onExport}
             onCopyLink={onCopyLink}
             onCompose={(action) => controller.compose(action)}
+            narrow={narrow}
           />
         )}
         {session.replay && options.controls !== 'none' ? (

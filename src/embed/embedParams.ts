@@ -5,6 +5,7 @@
  * default is used instead. Pure: no DOM, no fetch.
  */
 import { scenarios } from '../../machines';
+import { unknownParamsProblem } from '../model/validation/unknownParams';
 import { z } from '../model/validation/zod';
 import { BUILTIN_STORY_IDS } from './stories/storyIds';
 
@@ -294,10 +295,8 @@ export function parseEmbedParams(input: EmbedParamsInput, context: ParseEmbedPar
     assign(options, key, result.data);
   }
 
-  if (unknown.length > 0 && context.reportUnknown !== false) {
-    const list = unknown.map((n) => `"${n}"`).join(', ');
-    problems.push(`Unknown parameter${unknown.length > 1 ? 's' : ''} ${list} ignored (known: ${EMBED_PARAM_NAMES.join(', ')}).`);
-  }
+  const unknownProblem = context.reportUnknown === false ? null : unknownParamsProblem(unknown, EMBED_PARAM_NAMES);
+  if (unknownProblem) problems.push(unknownProblem);
   if (options.step !== null && options.story === null) {
     problems.push('step needs a story (story=<id or URL>); ignored.');
     options.step = null;

@@ -16,4 +16,11 @@ describe('scenarioFromUrl', () => {
   it('does not treat inherited object keys as scenarios', () => {
     expect(scenarioFromUrl('?scenario=toString').error).not.toBeNull();
   });
+  it('reports unknown parameters as the embed page does, and keeps the known ones', () => {
+    const choice = scenarioFromUrl('?scenario=ecommerce&story=typical-flow&zoom=2&theme=dark');
+    expect(choice.id).toBe('ecommerce');
+    expect(choice.error).toBe('Unknown parameters "story", "zoom" ignored (known: scenario, compose, events, theme, learn).');
+    expect(scenarioFromUrl('?scenario=nope&x=1').error).toMatch(/^Unknown scenario "nope".* Unknown parameter "x" ignored/);
+    expect(scenarioFromUrl('?compose=a.yml&compose=b.yml&events=e.log&learn=0').error).toBeNull();
+  });
 });

@@ -6,13 +6,16 @@ export interface StoryControlsProps {
   story: NonNullable<EmbedView['story']>;
   onBack: () => void;
   onNext: () => void;
+  /** Arrows only (a narrow widget); the buttons keep their names. */
+  compact?: boolean;
 }
 
-export function StoryControls({ story, onBack, onNext }: StoryControlsProps) {
+export function StoryControls({ story, onBack, onNext, compact = false }: StoryControlsProps) {
   return (
     <div className="cl-story" role="group" aria-label={`Story: ${story.title}`}>
       <button type="button" className="cl-button" onClick={onBack} disabled={story.position === 0} aria-keyshortcuts="ArrowLeft PageUp" title="Previous step (←)">
-        <span aria-hidden="true">◀ </span>Previous step
+        <span aria-hidden="true">◀{compact ? '' : ' '}</span>
+        {compact ? <span className="visually-hidden">Previous step</span> : 'Previous step'}
       </button>
       <span className="cl-story__position" aria-label={`Step ${story.position} of ${story.length}`}>
         {story.position}/{story.length}
@@ -25,7 +28,8 @@ export function StoryControls({ story, onBack, onNext }: StoryControlsProps) {
         aria-keyshortcuts="ArrowRight Space PageDown"
         title="Next step (→)"
       >
-        Next step<span aria-hidden="true"> ▶</span>
+        {compact ? <span className="visually-hidden">Next step</span> : 'Next step'}
+        <span aria-hidden="true">{compact ? '' : ' '}▶</span>
       </button>
     </div>
   );

@@ -2,7 +2,7 @@
  * One Docker command: a real `<button>` named exactly after the command, enabled iff
  * `snapshot.can(event)`; when disabled, `aria-describedby` and `title` give Docker's reason.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, Fragment } from 'react';
 import { cliLine, disabledReason, type ContainerEvent, type ContainerSnapshot } from '../../../machines';
 
 /** Props of {@link CommandButton}. */
@@ -49,7 +49,7 @@ export function CommandButton({
   const noteElement = sharedNoteId ? null : (
     <span id={noteId} className={reason ? 'command__note command__note--reason' : 'command__note'}>
       {reason ? null : explanation ? null : <span aria-hidden="true">$ </span>}
-      {note}
+      {reason || explanation ? note : <CliWords line={note} />}
     </span>
   );
 
@@ -82,5 +82,23 @@ export function CommandButton({
         noteElement
       )}
     </li>
+  );
+}
+
+/**
+ * A CLI line that wraps between words only: `docker stop order-` / `service` read as two
+ * names, so each word is kept whole (a word wider than the panel still breaks inside).
+ */
+function CliWords({ line }: { line: string }) {
+  const words = line.split(' ');
+  return (
+    <>
+      {words.map((word, i) => (
+        <Fragment key={i}>
+          <span className="command__word">{word}</span>
+          {i < words.length - 1 ? ' ' : null}
+        </Fragment>
+      ))}
+    </>
   );
 }

@@ -7,6 +7,7 @@
 import { useCallback, useLayoutEffect, useMemo, type RefObject } from 'react';
 import { useArchitecture, useSession } from '../../react/useSession';
 import { useLearn } from '../learn/LearnContext';
+import { explanationsFor } from '../learn/LogExplanation';
 import { visibleEntries } from './healthExecFilter';
 import { LogEntryView } from './LogEntryView';
 import { replayDetailsFor } from './replayDetails';
@@ -35,6 +36,10 @@ export function LogEntries({ showExec, scroller, following }: LogEntriesProps) {
   const shown = visibleEntries(entries, showExec);
   const visible = shown.length > LOG_RENDER_LIMIT ? shown.slice(-LOG_RENDER_LIMIT) : shown;
 
+  // An explanation is told once per run: three containers turning healthy together get one
+  // "Health check." lesson under the first, not three identical ones.
+  const repeats = learn ? repeatedExplanations(visible) : null;
+
   const nameOfId = useCallback((id: string) => architecture.containers.find((c) => c.id === id)?.name, [architecture]);
 
   const last = visible.at(-1)?.seq;
@@ -46,8 +51,22 @@ export function LogEntries({ showExec, scroller, following }: LogEntriesProps) {
   return (
     <ol className="event-log__list">
       {visible.map((entry) => (
-        <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} replayDetails={replayDetails} learn={learn} />
+        <LogEntryView key={entry.seq} entry={entry} nameOfId={nameOfId} replayDetails={replayDetails} learn={learn && !repeats?.has(entry.seq)} />
       ))}
     </ol>
   );
+}
+
+/** The entries whose explanations are the same as the entry just before them (`seq`s). */
+export function repeatedExplanations(entries: readonly Parameters<typeof explanationsFor>[0][]): Set<number> {
+  const repeated = new Set<number>();
+  let previous = '';
+  for (const entry of entries) {
+    const key = explanationsFor(entry)
+      .map((e) => `${e.title}\u0000${e.text}`)
+      .join('\u0001');
+    if (key !== '' && key === previous) repeated.add(entry.seq);
+    previous = key;
+  }
+  return repeated;
 }

@@ -117,3 +117,20 @@ describe('live announcements: one plain sentence per change', () => {
     expect(say(() => t.send('order-service', { type: 'remove' }))).toEqual(['order-service removed']);
   });
 });
+
+describe('repeatedExplanations (the first log a newcomer sees)', () => {
+  it('tells an explanation once per run: three containers turning healthy together get one "Health check." lesson', async () => {
+    const { repeatedExplanations } = await import('../../../src/features/log/LogEntries');
+    setup();
+    await t.advance(60_000);
+    const log = t.architecture.getLog();
+    const health = log.filter((e) => titles(e).includes(EXPLANATIONS.health.title));
+    expect(health.length, 'postgres, redis and rabbitmq turn healthy').toBeGreaterThanOrEqual(3);
+    const repeated = repeatedExplanations(log);
+    const told = health.filter((e) => !repeated.has(e.seq));
+    expect(told.length).toBeLessThan(health.length);
+    // Something else in between tells it again (a run, not the whole log).
+    const pause = t.send('order-service', { type: 'pause' });
+    expect(repeatedExplanations([health[0]!, health[1]!, pause, health[2]!])).toEqual(new Set([health[1]!.seq]));
+  });
+});
