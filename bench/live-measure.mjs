@@ -8,7 +8,13 @@
  * Needs the built site and bridge (`npm run build:site && npm run build:bridge`), a running
  * engine and Chromium. Containers are named `live-bench-…` and removed at the end.
  *
- *   node bench/live/measure.mjs [N]
+ *   node bench/live-measure.mjs [N]
+ *
+ * Run of 2026-12-07 on the shared 2-core machine (other tests running), Docker 20.10.24,
+ * headless Chromium, N = 100: CLI start → node change median 278 ms, worst 802 ms (most of
+ * it the docker CLI's own start and round trip); CLI return → node change median 12 ms,
+ * worst 347 ms. Bridge VmRSS: 64.9 MB before a page, 65.3 MB after 100 events, 67.2 MB with
+ * a page open on 201 containers (it keeps no per-container state between state reads).
  */
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
