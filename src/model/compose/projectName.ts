@@ -61,8 +61,10 @@ const PROJECT_NAME_RULE =
  * The project name of a parsed file: top-level `name:` when it is usable, else
  * `projectNameFromFileName(fileName)`.
  *
- * - An invalid `name:` is normalised (`My Shop` → `myshop`) with a warning quoting
- *   Compose's error (Compose itself refuses such a name).
+ * - An invalid `name:` is normalised (`My Shop` → `myshop`) as Compose does: compose-go
+ *   `loader.projectName` interpolates and normalises the files' `name:` silently, and
+ *   refuses an invalid name only when it comes from `-p` or `COMPOSE_PROJECT_NAME`. We
+ *   still warn, with the rule, since every container name carries the project.
  * - `name: ${VAR:-default}` uses the default, with a warning (variables are not
  *   resolved here); without a default, the file name.
  *
@@ -85,6 +87,6 @@ export function resolveProjectName(
   const normalized = normalizeProjectName(written);
   if (normalized === written) return written;
   const used = normalized || fromFile();
-  warn(`name: invalid project name "${written}": ${PROJECT_NAME_RULE}; using "${used}"`);
+  warn(`name: "${written}" is not a valid project name (it ${PROJECT_NAME_RULE}); Compose normalises it to "${used}"`);
   return used;
 }

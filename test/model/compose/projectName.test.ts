@@ -56,11 +56,11 @@ describe('the project name of a parsed file', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('normalises an invalid name: and says so, in Compose words', () => {
+  it('normalises an invalid name: as compose-go does (silently there; here with a warning giving the rule)', () => {
     const { spec, warnings } = parseOk(`name: My Shop\n${service}`);
     expect(spec.project).toBe('myshop');
     expect(warnings).toEqual([
-      'name: invalid project name "My Shop": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number; using "myshop"',
+      'name: "My Shop" is not a valid project name (it must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number); Compose normalises it to "myshop"',
     ]);
   });
 

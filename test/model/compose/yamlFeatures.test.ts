@@ -290,7 +290,7 @@ describe('interpolation (compose-go template.go)', () => {
     expect(serviceOf(spec, 'a').image).toBe('shop-a');
     // Interpolated first ("Shop"), then normalised with Compose's complaint about the name.
     expect(warnings).toEqual([
-      'name: invalid project name "Shop": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number; using "shop"',
+      'name: "Shop" is not a valid project name (it must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number); Compose normalises it to "shop"',
     ]);
   });
 });
