@@ -105,8 +105,8 @@ const EVENTS: Record<string, { problemLines?: number[]; flagged?: string[]; warn
   'die-without-create.txt': { flagged: ['die for ghost, which never started'] },
   'empty.txt': {},
   'garbage.txt': { problemLines: [1, 2] },
-  'html-in-attributes.txt': {},
-  'json-array-and-proto.jsonl': { problemLines: [1] },
+  'html-in-attributes.txt': { problemLines: [1] },
+  'json-array-and-proto.jsonl': { problemLines: [1, 1, 1] },
   'out-of-order.txt': { flagged: ['create for test, which already exists'] },
   'truncated-json.jsonl': { problemLines: [1] },
   'unpause-without-pause.txt': { flagged: ['unpause for test with no pause before it'] },
@@ -133,10 +133,12 @@ describe('docker events corpus', () => {
     });
   }
 
-  it('a replayed name with markup stays a plain string', () => {
-    const replay = new Replay(parseEventsLog(read('events', 'html-in-attributes.txt')), { clock: new SimulatedClock() });
+  it('a name with markup is not a name Docker can produce: flagged with the reason, not applied', () => {
+    const log = parseEventsLog(read('events', 'html-in-attributes.txt'));
+    expect(log.problems[0]?.message).toMatch(/^name "<script>alert\(1\)<\/script>" is not a name Docker can produce \(container names match \[a-zA-Z0-9\]\[a-zA-Z0-9_.-\]\+\): the event is not applied$/);
+    const replay = new Replay(log, { clock: new SimulatedClock() });
     replay.skipToEnd();
-    expect(replay.architecture.containers.map((c) => c.name)).toEqual(['<script>alert(1)</script>']);
+    expect(replay.architecture.containers.map((c) => c.name)).toEqual([]);
     expect(Object.prototype).not.toHaveProperty('polluted');
     replay.dispose();
   });

@@ -49,7 +49,7 @@ export function eventsLogSource(text: string, title: string): LoadResult {
 
 /** Reads a `File` (picker or drop), refusing one over the limit before reading it. */
 export async function readEventsFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<LoadResult> {
-  const tooBig = sizeError(file.size, `The file "${file.name}"`);
+  const tooBig = sizeError(file.size, `The events log "${file.name}"`);
   if (tooBig) return { ok: false, error: tooBig };
   let text: string;
   try {

@@ -37,6 +37,14 @@ export function parseJsonLine(line: string): LineResult {
       ...(pos ? { column: Number(pos[1]) + 1 } : {}),
     };
   }
+  return parseJsonValue(value);
+}
+
+/**
+ * One already parsed JSON value (an object of a pretty-printed log, an element of a JSON
+ * array), validated and normalised as `parseJsonLine` does.
+ */
+export function parseJsonValue(value: unknown): LineResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_BYTES } from '../../../src/model/events/limits';
 import { parseEventsLog } from '../../../src/model/events/parseEventsLog';
 
 const ID = '0fdb48addc82871eb34eb23a847cfd033dedd1a0a37bef2e6d9eb3870fc7ff37';
@@ -104,26 +105,30 @@ describe('parseEventsLog', () => {
       expect(log.problems[0]).toMatchObject({ line: 2 });
       expect(log.problems[0]?.message).toMatch(/larger than/);
       // 'é' is 2 bytes in UTF-8
-      const accented = textLine('start', 'name=café');
+      const accented = textLine('start', 'image=café');
       expect(parseEventsLog(accented, { maxBytes: accented.length }).problems).toHaveLength(1);
       expect(parseEventsLog(accented, { maxBytes: accented.length + 1 }).problems).toEqual([]);
     });
 
-    it('default limit: input over 5 MB produces a problem and stops', () => {
-      const line = textLine('start');
-      const count = Math.ceil((5 * 1024 * 1024) / (line.length + 1)) + 10;
-      const log = parseEventsLog(Array.from({ length: count }, () => line).join('\n'));
-      expect(log.problems).toHaveLength(1);
-      expect(log.problems[0]?.message).toMatch(/larger than 5242880 bytes/);
-      expect(log.events.length).toBe(log.problems[0]!.line - 1);
-      expect(log.events.length).toBeLessThan(count);
+    it('default limit is at least 50 MB (a 50 000-event day of a busy host, pretty-printed too)', () => {
+      expect(DEFAULT_MAX_BYTES).toBeGreaterThanOrEqual(50_000_000);
     });
 
-    it('default limit: more than 100 000 lines produces a problem and stops', () => {
-      const log = parseEventsLog('\n'.repeat(100_001) + textLine('start'));
+    it('input over the limit produces a problem and stops', () => {
+      const line = textLine('start');
+      const count = 1000;
+      const log = parseEventsLog(Array.from({ length: count }, () => line).join('\n'), { maxBytes: 500 * (line.length + 1) });
+      expect(log.problems).toHaveLength(1);
+      expect(log.problems[0]?.message).toMatch(/larger than \d+ bytes/);
+      expect(log.events.length).toBe(log.problems[0]!.line - 1);
+      expect(log.events.length).toBe(500);
+    });
+
+    it('more than maxLines lines produces a problem and stops', () => {
+      const log = parseEventsLog('\n'.repeat(101) + textLine('start'), { maxLines: 100 });
       expect(log.events).toEqual([]);
       expect(log.problems).toHaveLength(1);
-      expect(log.problems[0]).toMatchObject({ line: 100_001 });
+      expect(log.problems[0]).toMatchObject({ line: 101 });
     });
 
     it('invalid limits fall back to the defaults', () => {

@@ -47,13 +47,14 @@ describe('default text format', () => {
 
   it('attribute values may contain commas, "=" and parentheses', () => {
     const ev = one(
-      `2024-01-01T00:00:00Z container start ${ID} (com.example.desc=a, b and c, com.example.eq=x=y, image=nginx:alpine, name=web (1))`,
+      `2024-01-01T00:00:00Z container start ${ID} (com.example.desc=a, b and c, com.example.eq=x=y, com.example.p=web (1), image=nginx:alpine, name=web)`,
     );
     expect(ev.message.Actor.Attributes).toEqual({
       'com.example.desc': 'a, b and c',
       'com.example.eq': 'x=y',
+      'com.example.p': 'web (1)',
       image: 'nginx:alpine',
-      name: 'web (1)',
+      name: 'web',
     });
   });
 
