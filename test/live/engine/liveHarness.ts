@@ -54,9 +54,17 @@ export interface RunningCli {
   stop(): Promise<void>;
 }
 
+/** Bridges started by this test process: ended with it, even when a run is cut short. */
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGTERM');
+});
+
 /** Starts `node dist/bridge/cli.js live …flags` and waits for its URL line. */
 export function startCli(flags: string[], env: NodeJS.ProcessEnv = process.env): Promise<RunningCli> {
   const child = spawn(process.execPath, [resolve('dist/bridge/cli.js'), 'live', ...flags], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   let out = '';
   let err = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
