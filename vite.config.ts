@@ -40,7 +40,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Files starting with _ are local scratch files, never part of the suite.
-    exclude: ['test/e2e/**', 'node_modules/**', 'test/**/_*'],
+    exclude: ['test/e2e/**', 'test/engine/**', 'node_modules/**', 'test/**/_*'],
     environment: 'node',
   },
 });
