@@ -75,7 +75,12 @@ export type ArchitectureEvent =
    * slots' containers and forgets the slots above N (their containers must already be
    * removed; the runtime stops and removes them first, as Compose does).
    */
-  | { type: 'scale'; service: string; replicas: number };
+  | { type: 'scale'; service: string; replicas: number }
+  /**
+   * `docker rename FROM TO`: the slot's container keeps its ID and state under a new
+   * name. The runtime refuses a name in use first (Docker's conflict error).
+   */
+  | { type: 'rename'; from: string; to: string };
 
 export interface ArchitectureInput {
   spec: ArchitectureSpec;
@@ -260,6 +265,14 @@ export const architectureMachine = setup({
       enqueue.sendTo(child, pending.event);
       enqueue.emit({ type: 'command.completed', id: event.id });
     }),
+    renameContainer: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'rename') return;
+      const entry = context.containers.find((c) => c.name === event.from);
+      if (!entry) return;
+      const to = event.to.replace(/^\//, '');
+      enqueue.sendTo(entry.id, { type: 'rename', name: to });
+      enqueue.assign({ containers: ({ context: c }) => c.containers.map((e) => (e === entry ? { ...e, name: to } : e)) });
+    }),
     createContainer: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'create') return;
       const service = context.spec.services.find((s) => s.name === event.service);
@@ -280,6 +293,7 @@ export const architectureMachine = setup({
     create: { actions: 'createContainer' },
     scale: { actions: 'scaleService' },
     addService: { actions: 'addService' },
+    rename: { actions: 'renameContainer' },
   },
 });
 

@@ -14,6 +14,7 @@ import { containerMachine } from '../container/containerMachine';
 import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';
 import { inspectState } from '../container/inspectState';
+import { outcomeOf } from '../container/commandError';
 import { architectureMachine, type ContainerEntry, type PendingStop } from './architectureMachine';
 import { architectureOutcome } from './architectureOutcome';
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
@@ -291,6 +292,29 @@ export class Architecture {
    */
   create(service: string, replica = 1, kind: LogEntry['kind'] = 'command'): LogEntry {
     return this.createOrRun(service, replica, false, kind);
+  }
+
+  /**
+   * `docker rename from to`: same container (ID, state), new name; event `rename`.
+   * Refused with Docker's words when `to` is taken (moby `daemon/names.go` `reserveName`)
+   * or invalid (see `commandOutcome`).
+   */
+  rename(from: string, to: string, kind: LogEntry['kind'] = 'command'): LogEntry {
+    const entry = this.begin(`docker rename ${from} ${to}`, from, kind);
+    const actor = this.containerActor(from);
+    if (!actor) return this.finish(entry, { kind: 'error', message: `No such container: ${from}` });
+    const outcome = outcomeOf(actor.getSnapshot(), { type: 'rename', name: to });
+    if (outcome.kind !== 'ok') return this.finish(entry, { kind: outcome.kind, message: outcome.message });
+    const taken = this.containerActor(to.replace(/^\//, ''));
+    if (taken && dockerStatus(taken.getSnapshot()) !== 'removed') {
+      const id = taken.getSnapshot().context.id;
+      return this.finish(entry, {
+        kind: 'error',
+        message: `Error when allocating new name: Conflict. The container name "/${to.replace(/^\//, '')}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      });
+    }
+    this.actor.send({ type: 'rename', from, to });
+    return this.finish(entry);
   }
 
   /** `docker run -d`: `create`, then `start`. */

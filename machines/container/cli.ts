@@ -20,6 +20,8 @@ export function cliLine(container: string, event: ContainerEvent): string {
       return `# ${container}: killed by the kernel OOM killer`;
     case 'update':
       return `docker update --restart ${event.restartPolicy} ${container}`;
+    case 'rename':
+      return `docker rename ${container} ${event.name}`;
     case 'daemon.restore':
       return `# dockerd: restored ${container}`;
     case 'probe':

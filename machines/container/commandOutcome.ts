@@ -6,6 +6,7 @@
  * in `daemon/server/router/container/container_routes.go`.
  */
 import { isValidExitCode } from './exitCode';
+import { isValidContainerName } from './ids';
 import { parseRestartPolicy } from './restartPolicy';
 import { signalNumber } from './signals';
 import { CONTAINER_EVENT_TYPES, type ContainerContext, type ContainerEvent, type DockerStatus } from './types';
@@ -112,6 +113,16 @@ export function commandOutcome(subject: CommandSubject, event: ContainerEvent): 
       } catch (e) {
         return error(400, (e as Error).message);
       }
+    case 'rename': {
+      // moby `daemon/rename.go` `ContainerRename` and `daemon/names.go` `reserveName`.
+      const newName = typeof event.name === 'string' ? event.name.replace(/^\//, '') : '';
+      if (newName === '') return error(400, 'Neither old nor new names may be empty');
+      if (!isValidContainerName(newName)) {
+        return error(400, `Invalid container name (${newName}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+      }
+      if (newName === name) return error(400, 'Renaming a container with the same name as its current name');
+      return OK;
+    }
     case 'daemon.restore':
       if (status === 'restarting' || (status === 'running' && subject.hasHealthcheck)) return OK;
       return noop('no background timer to re-arm');

@@ -126,17 +126,18 @@ function processDied(restarting: boolean): StepBuilder {
 
 /**
  * Settings of a container that exists, in any state but `removed` (which is final and
- * accepts nothing): the health probe knob and `docker update --restart`.
+ * accepts nothing): the health probe knob, `docker update --restart` and `docker rename`.
  */
 function existingContainer(status: DockerStatus) {
   return {
     probe: { guard: ok(status, 'probeChanges'), actions: 'setProbe' },
     update: { guard: ok(status, 'validUpdate'), actions: 'updateRestartPolicy' },
+    rename: { guard: ok(status, 'validRename'), actions: 'rename' },
   } as const;
 }
 
 /** Names of the `accepted` guard that say which of Docker's rules decides (the state chart shows them). */
-type AcceptedGuard = 'accepted' | 'isForced' | 'validSignal' | 'validExitCode' | 'validUpdate' | 'probeChanges' | 'hasHealthcheck';
+type AcceptedGuard = 'accepted' | 'isForced' | 'validSignal' | 'validExitCode' | 'validUpdate' | 'validRename' | 'probeChanges' | 'hasHealthcheck';
 
 /** The guard `accepted` (under the name of its deciding rule) for a state whose Docker status is `status`. */
 function ok(status: DockerStatus, name: AcceptedGuard = 'accepted') {
@@ -169,6 +170,7 @@ export const containerMachine = setup({
     validSignal: accepted,
     validExitCode: accepted,
     validUpdate: accepted,
+    validRename: accepted,
     probeChanges: accepted,
     hasHealthcheck: accepted,
     /** The signal kills the process (see `killOutcome`). */
@@ -216,6 +218,14 @@ export const containerMachine = setup({
           ? emitOnly('update', now)({ ...context, restartPolicy: parseRestartPolicy(event.restartPolicy) })
           : { context, messages: [] },
       ),
+    ),
+    /** moby `daemon/rename.go`: new name, same ID and state; event `rename` (name=NEW, oldName=/OLD). */
+    rename: enqueueActions(
+      run(({ context, event, now }) => {
+        if (event.type !== 'rename') return { context, messages: [] };
+        const renamed = { ...context, name: event.name.replace(/^\//, '') };
+        return emitOnly('rename', now, { oldName: `/${context.name}` })(renamed);
+      }),
     ),
     setProbe: assign({ probePassing: ({ event }) => (event.type === 'probe' ? event.result === 'pass' : true) }),
     unpause: enqueueActions(run(({ context, now }) => emitOnly('unpause', now)(context))),

@@ -24,3 +24,10 @@ export function hostPid(id: string, startCount: number): number {
   for (let i = 0; i < 12 && i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
   return 2000 + ((h + startCount * 7919) % 60000);
 }
+
+/** Docker's container name rule (moby `daemon/names.go` `validContainerNamePattern`), leading `/` allowed. */
+export const VALID_CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export function isValidContainerName(name: unknown): name is string {
+  return typeof name === 'string' && VALID_CONTAINER_NAME.test(name);
+}

@@ -85,7 +85,13 @@ export type ContainerCommand =
   /** `docker rm [-f]` */
   | { type: 'remove'; force?: boolean }
   /** `docker update --restart <policy>`: changes the restart policy of an existing container (event `update`). */
-  | { type: 'update'; restartPolicy: RestartPolicy };
+  | { type: 'update'; restartPolicy: RestartPolicy }
+  /**
+   * `docker rename OLD NEW`: the container keeps its ID and state; event `rename` with
+   * `name=NEW` and `oldName=/OLD` (moby `daemon/rename.go`). Name conflicts with other
+   * containers are the caller's (the architecture's) to refuse.
+   */
+  | { type: 'rename'; name: string };
 
 /** Things that happen to the main process without a command. */
 export type ProcessEvent =
@@ -121,6 +127,7 @@ export const CONTAINER_EVENT_TYPES = [
   'restart',
   'remove',
   'update',
+  'rename',
   'exit',
   'oom',
   'probe',

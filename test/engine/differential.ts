@@ -260,6 +260,7 @@ export class Differential {
   /** Waits until no event came for QUIET_MS and no short-lived process is still up; applies events meanwhile. */
   async quiet(): Promise<void> {
     const deadline = Date.now() + 60_000;
+    let lastEventAt = Date.now();
     for (;;) {
       const count = this.stream.events.length;
       await this.stream.next(QUIET_MS);
@@ -274,7 +275,12 @@ export class Differential {
         const last = t.realEvents[t.realEvents.length - 1];
         return (last?.Type === 'container' && last.Action === 'die') || (last?.Type === 'network' && last.Action === 'connect');
       });
-      if (this.stream.events.length === count && !shortLived && !releasing) return;
+      // A die the twin emitted (a signal's default action) that the engine has not logged
+      // yet: tini forwarding SIGTERM can take a while on a loaded host. Waited for up to 5 s.
+      const dies = (list: DockerEventMessage[]) => list.filter((m) => m.Type === 'container' && m.Action === 'die').length;
+      const owed = this.twins.some((t) => dies(t.machineEvents) > dies(t.realEvents)) && Date.now() - lastEventAt < 5000;
+      if (this.stream.events.length === count && !shortLived && !releasing && !owed) return;
+      if (this.stream.events.length !== count) lastEventAt = Date.now();
       if (Date.now() > deadline) throw new Error(`${this.label}: no quiet moment within 60 s`);
     }
   }

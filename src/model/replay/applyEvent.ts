@@ -47,6 +47,8 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
     return `${key} had no create event: created on the fly`;
   };
 
+  if (event.baseAction === 'rename') return applyRename(architecture, event, key, exists);
+
   switch (intent.kind) {
     case 'create':
       if (exists) return flag(`create for ${key}, which already exists`);
@@ -112,4 +114,23 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
     default:
       return { kind: 'info', container: key };
   }
+}
+
+/**
+ * `container rename … (name=NEW, oldName=/OLD)` (moby `daemon/rename.go`): the container
+ * named OLD carries on, same ID and state, as NEW, so the log's later events for NEW
+ * reach it. The event itself is the machine's own `rename` event.
+ */
+function applyRename(architecture: Architecture, event: ParsedEvent, key: string, exists: boolean): ReplayOutcome {
+  const oldName = (event.message.Actor.Attributes.oldName ?? '').replace(/^\//, '');
+  if (!oldName) return { kind: 'flagged', container: key, note: `rename of ${key} without an oldName attribute` };
+  if (exists) return { kind: 'flagged', container: key, note: `rename of ${oldName} to ${key}, a name already in use` };
+  const actor = architecture.containerActor(oldName);
+  if (!actor || dockerStatus(actor.getSnapshot()) === 'removed') {
+    return { kind: 'flagged', container: key, note: `rename of ${oldName}, which does not exist` };
+  }
+  const entry = architecture.rename(oldName, key, 'replay');
+  return entry.outcome === 'error'
+    ? { kind: 'flagged', container: key, note: entry.message ?? `rename of ${oldName} refused` }
+    : { kind: 'applied', container: key };
 }
