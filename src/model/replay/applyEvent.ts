@@ -19,8 +19,11 @@ export interface ReplayOutcome {
   note?: string;
 }
 
-/** Per-container memory between events (an `oom` waits for its `die`). */
-export type ReplayMemory = Map<string, { oomPending: boolean }>;
+/**
+ * Per-container memory between events: an `oom` waits for its `die`; the last signal a
+ * `kill` event recorded explains the `die` after it.
+ */
+export type ReplayMemory = Map<string, { oomPending: boolean; lastSignal?: number | undefined }>;
 
 /** Applies `event` to `architecture`; pure with respect to anything but the two arguments. */
 export function applyRecordedEvent(architecture: Architecture, event: ParsedEvent, memory: ReplayMemory): ReplayOutcome {
@@ -30,7 +33,7 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
   const actor = architecture.containerActor(key);
   const status = actor ? dockerStatus(actor.getSnapshot()) : undefined;
   const exists = status !== undefined && status !== 'removed';
-  const mem = memory.get(key) ?? { oomPending: false };
+  const mem: { oomPending: boolean; lastSignal?: number | undefined } = memory.get(key) ?? { oomPending: false };
   memory.set(key, mem);
 
   const send = (command: ContainerEvent): void => {
@@ -89,8 +92,11 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
         return applied();
       }
       const code = isValidExitCode(intent.exitCode) ? intent.exitCode : 0;
+      const signal = mem.lastSignal;
+      mem.lastSignal = undefined;
       send({ type: 'exit', exitCode: code });
-      return applied(intent.exitCode === code ? undefined : 'die without an exit code: recorded as 0');
+      if (intent.exitCode !== code) return applied('die without an exit code: recorded as 0');
+      return applied(dieAfterSignal(signal, code));
     }
     case 'destroy':
       if (!exists) return flag(`destroy for ${key}, which does not exist`);
@@ -110,6 +116,7 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
     case 'kill':
     case 'stop':
       if (!exists) return flag(`${intent.kind} for ${key}, which does not exist`);
+      if (intent.kind === 'kill') mem.lastSignal = intent.signal;
       return { kind: 'info', container: key };
     default:
       return { kind: 'info', container: key };
@@ -133,4 +140,18 @@ function applyRename(architecture: Architecture, event: ParsedEvent, key: string
   return entry.outcome === 'error'
     ? { kind: 'flagged', container: key, note: entry.message ?? `rename of ${oldName} refused` }
     : { kind: 'applied', container: key };
+}
+
+/**
+ * Why a process died, when the `kill` before its `die` says it: exit 0 (or any code but
+ * 128+15) after SIGTERM is the process handling the stop signal, a graceful shutdown, not a
+ * job that was done; 128+n after signal n is the signal's default action.
+ */
+function dieAfterSignal(signal: number | undefined, exitCode: number): string | undefined {
+  if (signal === undefined) return undefined;
+  if (signal === 15 && exitCode !== 143) {
+    return `a graceful shutdown: the process handled the SIGTERM sent just before (kill signal=15) and exited ${exitCode}`;
+  }
+  if (exitCode === 128 + signal) return `killed by signal ${signal} (exit code 128+${signal})`;
+  return undefined;
 }

@@ -32,7 +32,8 @@ describe('replay entries in the log', () => {
       ['# line 2: network connect bridge', { tone: 'info', text: "shown only: network events do not change a container's state" }],
       ['# line 3: container start test', { tone: 'applied' }],
       ['# line 4: container kill test', { tone: 'info', text: 'a signal only: the die event that follows (if any) records the exit' }],
-      ['# line 5: container die test', { tone: 'applied' }],
+      // The kill before it explains the exit (issue 12).
+      ['# line 5: container die test', { tone: 'applied', text: 'killed by signal 15 (exit code 128+15)' }],
       ['# line 6: network disconnect bridge', { tone: 'info', text: "shown only: network events do not change a container's state" }],
       ['# line 7: container stop test', { tone: 'info', text: 'bookkeeping after the die event: no change of state' }],
     ]);

@@ -42,3 +42,28 @@ describe('replaying rename', () => {
     replay.dispose();
   });
 });
+
+describe('a die after a recorded kill is explained by its signal (issue 12)', () => {
+  it('die exitCode=0 right after kill signal=15 reads as a graceful shutdown, not a finished job', () => {
+    const replay = replayOf(
+      [
+        at(1, 'create', 'image=alpine, name=web'),
+        at(2, 'start', 'image=alpine, name=web'),
+        at(3, 'kill', 'image=alpine, name=web, signal=15'),
+        at(4, 'die', 'exitCode=0, image=alpine, name=web'),
+      ].join('\n'),
+    );
+    replay.skipToEnd();
+
+    expect(replay.getOutcomes()[3]).toMatchObject({ kind: 'applied', note: expect.stringMatching(/^a graceful shutdown: the process handled the SIGTERM/) });
+    replay.dispose();
+  });
+
+  it('a die with no kill before it has no such note', () => {
+    const replay = replayOf([at(1, 'create', 'image=alpine, name=web'), at(2, 'start', 'image=alpine, name=web'), at(3, 'die', 'exitCode=0, image=alpine, name=web')].join('\n'));
+    replay.skipToEnd();
+
+    expect(replay.getOutcomes()[2]).toEqual({ kind: 'applied', container: 'web' });
+    replay.dispose();
+  });
+});
