@@ -40,6 +40,8 @@ const PROBES: readonly ContainerEvent[] = [
 ];
 /** `docker update --restart`: enabled in every state but `removed`. */
 const UPDATE: ContainerEvent = { type: 'update', restartPolicy: 'on-failure:1' };
+/** `docker rename`: enabled in every state but `removed`, once per new name. */
+const RENAME: ContainerEvent = { type: 'rename', name: 'renamed' };
 /** Internal: re-arms timers after a restore; re-enters its state without changing it. */
 const RESTORE: ContainerEvent = { type: 'daemon.restore' };
 
@@ -75,18 +77,18 @@ interface Variant {
 }
 
 const VARIANTS: readonly Variant[] = [
-  { name: "restart policy 'no'", input: { restartPolicy: 'no' }, events: [...COMMANDS, UPDATE], simplePaths: true },
-  { name: "restart policy 'always'", input: { restartPolicy: 'always' }, events: [...COMMANDS, UPDATE], simplePaths: true },
+  { name: "restart policy 'no'", input: { restartPolicy: 'no' }, events: [...COMMANDS, UPDATE, RENAME], simplePaths: true },
+  { name: "restart policy 'always'", input: { restartPolicy: 'always' }, events: [...COMMANDS, UPDATE, RENAME], simplePaths: true },
   {
     name: "'always', PID 1 ignores SIGTERM/SIGHUP",
     input: { restartPolicy: 'always', process: { onStopSignal: 'ignores' } },
-    events: [...COMMANDS, UPDATE],
+    events: [...COMMANDS, UPDATE, RENAME],
     simplePaths: true,
   },
   {
     name: 'health check (1 s, 1 retry)',
     input: { healthcheck: HEALTHCHECK },
-    events: [...COMMANDS, UPDATE, ...PROBES],
+    events: [...COMMANDS, UPDATE, RENAME, ...PROBES],
     simplePaths: false,
   },
 ];

@@ -19,6 +19,15 @@ export interface InspectPanelProps {
 
 const STATE_FIELDS = ['Status', 'Running', 'Paused', 'Restarting', 'OOMKilled', 'Dead', 'Pid', 'ExitCode', 'Error', 'StartedAt', 'FinishedAt'] as const;
 
+/**
+ * Values the simulation makes up where a real engine would show its own (checked against
+ * `docker inspect` of Engine 20.10 by test/engine): said so next to the value.
+ */
+const SIMULATED: Partial<Record<(typeof STATE_FIELDS)[number], (state: ReturnType<typeof inspectState>) => string | null>> = {
+  Pid: (s) => (s.Pid > 0 ? '(simulated: a real host PID differs)' : null),
+  Status: (s) => (s.Status === 'removed' ? '(not a Docker status: docker inspect answers "No such container")' : null),
+};
+
 function show(value: unknown): string {
   return typeof value === 'string' ? (value === '' ? '""' : value) : String(value);
 }
@@ -46,7 +55,10 @@ export default function InspectPanel({ entry, actor }: InspectPanelProps) {
         {STATE_FIELDS.map((field) => (
           <div key={field} data-field={field}>
             <dt>{field}</dt>
-            <dd>{show(state[field])}</dd>
+            <dd>
+              {show(state[field])}
+              {SIMULATED[field]?.(state) ? <span className="inspect-muted"> {SIMULATED[field]!(state)}</span> : null}
+            </dd>
           </div>
         ))}
         <div data-field="Health">
@@ -136,7 +148,7 @@ function Isolation({ facts, name, removed }: { facts: IsolationFacts; name: stri
               <>
                 eth0 <strong>{network.address}</strong> on <code>{network.name}</code>{' '}
                 <span className="inspect-muted">
-                  ({network.subnet}, gateway {network.gateway})
+                  ({network.subnet}, gateway {network.gateway}; address simulated: a real engine assigns its own)
                 </span>
               </>
             ) : removed ? (

@@ -20,6 +20,7 @@ const CANDIDATES: Partial<Record<ContainerEvent['type'], readonly ContainerEvent
   exit: [{ type: 'exit', exitCode: 1 }, { type: 'exit', exitCode: 0 }],
   probe: [{ type: 'probe', result: 'fail' }, { type: 'probe', result: 'pass' }],
   update: [{ type: 'update', restartPolicy: 'always' }],
+  rename: [{ type: 'rename', name: 'chart-renamed' }],
 };
 
 /**
@@ -60,6 +61,8 @@ export function containerEventLabel(event: ContainerEvent): string {
       return event.result === 'pass' ? 'probe passes' : 'probe fails';
     case 'update':
       return `docker update --restart ${event.restartPolicy}`;
+    case 'rename':
+      return `docker rename ${event.name}`;
     default:
       return EVENT_LABELS[event.type] ?? `docker ${event.type}`;
   }

@@ -30,7 +30,7 @@ export function hoistSharedTransitions<TEvent extends EventObject>(chart: StateC
     }
   }
   // Settings every state of the machine accepts without changing state (a probe knob,
-  // `docker update`) say nothing about the lifecycle: the buttons list them, the drawing does not.
+  // `docker update`, `docker rename`) say nothing about the lifecycle: the buttons list them, the drawing does not.
   const topLevel = chart.nodes.filter((n) => n.parent === chart.rootId && n.type !== 'final');
   const everywhere = (t: ChartTransition<TEvent>) =>
     t.targetless &&

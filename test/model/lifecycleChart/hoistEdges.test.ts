@@ -10,8 +10,8 @@ it('draws transitions shared by every child of running once, from running', () =
   expect(labels('container.running->container.stopped')).toEqual(['up:docker stop', 'up:docker kill', 'restarting:docker stop', 'restarting:docker kill']);
   expect(labels('container.running->container.removed')).toEqual(['up:docker rm -f', 'restarting:docker rm -f']);
   expect(labels('container.running.up->container.stopped')).toEqual(['up:crash', 'up:OOM kill']);
-  // Every transition is drawn except settings that every state accepts without moving (probe, update).
-  const settings = chartTransitions(chart).filter((t) => t.eventType === 'probe' || t.eventType === 'update');
+  // Every transition is drawn except settings that every state accepts without moving (probe, update, rename).
+  const settings = chartTransitions(chart).filter((t) => t.eventType === 'probe' || t.eventType === 'update' || t.eventType === 'rename');
   expect(settings.length).toBeGreaterThan(0);
   expect(edges.flatMap((e) => e.transitions.map((t) => t.id)).sort()).toEqual(
     chartTransitions(chart)
