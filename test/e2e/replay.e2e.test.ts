@@ -3,7 +3,8 @@
  * `Open events log`, Play / Pause / Step / Skip to end, `data-container` / `data-status`,
  * parse problems, flagged events, `?events=<url>`, paste and drag-and-drop.
  */
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -243,11 +244,15 @@ describe('problems and flags', () => {
   it('refuses a file over the size limit with a clear message', async () => {
     const page = await open();
     await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(10);
-    const big = Buffer.alloc(5 * 1024 * 1024 + 10, 'a');
-    await page.getByLabel('Open events log', { exact: true }).setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: big });
+    // Over 50 MB Playwright wants a path, not a buffer.
+    const dir = mkdtempSync(join(tmpdir(), 'bring-big-log-'));
+    const path = join(dir, 'big.log');
+    writeFileSync(path, Buffer.alloc(64 * 1024 * 1024 + 10, 'a'));
+    await page.getByLabel('Open events log', { exact: true }).setInputFiles(path);
     const alert = page.getByRole('alert');
     await alert.waitFor({ state: 'visible' });
-    expect(await alert.innerText()).toContain('the limit is 5.0 MB');
+    expect(await alert.innerText()).toContain('is 64.0 MB; the limit is 64.0 MB');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
