@@ -15,7 +15,7 @@ import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';
 import { inspectState } from '../container/inspectState';
 import { outcomeOf } from '../container/commandError';
-import { architectureMachine, type ContainerEntry, type PendingStop } from './architectureMachine';
+import { architectureMachine, type ContainerEntry } from './architectureMachine';
 import { architectureOutcome } from './architectureOutcome';
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
 import { dependencyOrder } from './dependencyOrder';
@@ -110,7 +110,7 @@ export class Architecture {
   private composeRun: ComposeRun | null = null;
   private composeProgress: ComposeProgress | null = null;
   /** `getPending()`'s answer, made again when the machine's `pending` changes. */
-  private pendingSeen: Readonly<Record<string, PendingStop>> | null = null;
+  private pendingSeen = -1;
   private pendingView: ReadonlyMap<string, PendingCommand> = new Map();
   private readonly pendingListeners = new Set<PendingListener>();
   /** The log entries of stops in their grace period, by container ID: finished when the stop completes. */
@@ -154,7 +154,7 @@ export class Architecture {
     });
     this.actor.subscribe(() => {
       this.watchChildren();
-      if (this.actor.getSnapshot().context.pending !== this.pendingSeen && this.pendingListeners.size > 0) {
+      if (this.actor.getSnapshot().context.pendingVersion !== this.pendingSeen && this.pendingListeners.size > 0) {
         const pending = this.getPending();
         for (const listener of this.pendingListeners) listener(pending);
       }
@@ -233,7 +233,7 @@ export class Architecture {
     if (outcome.kind !== 'ok' || !target) return this.finish(entry, outcome.kind === 'ok' ? undefined : { kind: outcome.kind, message: outcome.message });
     this.actor.send({ type: 'command', id: target.id, command: event });
     const started = this.actor.getSnapshot().context.pending[target.id];
-    if (started && started !== pending) {
+    if (started && !pending) {
       // The stop is in its grace period: the entry is finished when the machine delivers it.
       this.stack = this.stack.filter((e) => e !== entry);
       this.timedEntries.set(target.id, entry);
@@ -271,9 +271,9 @@ export class Architecture {
 
   /** Stops in their grace period, by container name (the same map until one begins or ends). */
   getPending(): ReadonlyMap<string, PendingCommand> {
-    const pending = this.actor.getSnapshot().context.pending;
-    if (pending !== this.pendingSeen) {
-      this.pendingSeen = pending;
+    const { pending, pendingVersion } = this.actor.getSnapshot().context;
+    if (pendingVersion !== this.pendingSeen) {
+      this.pendingSeen = pendingVersion;
       this.pendingView = new Map(Object.values(pending).map((p) => [p.container, p]));
     }
     return this.pendingView;
