@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readmeExamplesPlugin } from './test/docs/readmeBlocks.ts';
 
 /**
  * After the site is written, builds the custom element (vite.element.config.ts) and the
@@ -27,7 +28,8 @@ function customElementBuild(): Plugin {
 // Relative base: the built site works from any sub-path (GitHub Pages, a deck's folder).
 export default defineConfig({
   base: './',
-  plugins: [react(), customElementBuild()],
+  // readmeExamplesPlugin: serve only (Vitest), runs the README's examples (test/docs/readmeExamples.test.ts).
+  plugins: [react(), customElementBuild(), readmeExamplesPlugin()],
   build: {
     outDir: 'dist',
     rollupOptions: {
@@ -40,7 +42,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Files starting with _ are local scratch files, never part of the suite.
-    exclude: ['test/e2e/**', 'test/engine/**', 'node_modules/**', 'test/**/_*'],
+    // test/consumer: against the packed package (vitest.consumer.config.ts), not the sources.
+    exclude: ['test/e2e/**', 'test/engine/**', 'test/consumer/**', 'node_modules/**', 'test/**/_*'],
     environment: 'node',
   },
 });

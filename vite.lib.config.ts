@@ -7,12 +7,14 @@ import { shadowOnlyStyles } from './vite.element.config.ts';
  * The npm library (package.json "exports"), for bundlers: `container-lifecycle` (the
  * machines, no React), `container-lifecycle/testing` (the test harness) and
  * `container-lifecycle/react` (the `<ContainerLifecycle>` component) and
- * `container-lifecycle/reveal` (the reveal.js plugin, no dependencies). Dependencies stay
- * external; the component's styles are inlined as strings for its shadow root. Types:
- * `tsc -p tsconfig.lib.json` writes them to dist/lib/types. The custom element
+ * `container-lifecycle/reveal` (the reveal.js plugin, no dependencies). The peer
+ * dependencies stay external (xstate for the machines; React and the UI libraries,
+ * optional peers, for `./react`); the component's styles are inlined as strings for its
+ * shadow root. Types: `tsc -p tsconfig.lib.json` writes them to dist/lib/types and
+ * `scripts/dtsExtensions.mjs` gives their relative imports file extensions (NodeNext). The custom element
  * (`container-lifecycle/element`) is the self-contained dist/container-lifecycle.js.
  */
-const dependencies = Object.keys(pkg.dependencies);
+const dependencies = Object.keys(pkg.peerDependencies);
 
 export default defineConfig({
   plugins: [shadowOnlyStyles(), react()],

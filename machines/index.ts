@@ -64,5 +64,6 @@ export { ComposeRun, COMPOSE_STEP_MS, type ComposeAction, type ComposeProgress }
 export { checkCondition, COMPOSE_POLL_MS, type ConditionVerdict } from './architecture/composeConditions';
 export { HEALTH_DEFAULTS, normaliseHealthcheck } from './container/health';
 export type { HealthState, HealthProbeResult } from './container/types';
-export { parseSavedArchitecture, SAVE_FORMAT, SAVE_VERSION, SAVE_MAX_CHARS, type SavedArchitecture, type ParseSavedResult } from './architecture/persistence';
+// The save parser (zod) is not part of the package's entry, which needs only xstate; the app imports it from its file.
+export { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './architecture/saveFormat';
 export { pendingFor, describeStopBehaviour, type PendingCommand } from './architecture/pendingCommand';

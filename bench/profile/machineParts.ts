@@ -193,7 +193,10 @@ export function run(): void {
     if (sink < 0) console.log(sink);
     return (nowNs() - t0) / (withNetworkIdOnly ? N : N * 4);
   };
-  for (let w = 0; w < 3; w++) pure(), pure(true);
+  for (let w = 0; w < 3; w++) {
+    pure(); // warm-up
+    pure(true);
+  }
   const pureNs = median(Array.from({ length: 9 }, () => pure()));
   const netNs = median(Array.from({ length: 9 }, () => pure(true)));
   console.log(`\npure lifecycle steps (context + Docker event objects), avg per command: ${pureNs.toFixed(0)} ns`);

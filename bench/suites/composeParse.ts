@@ -50,7 +50,10 @@ export function syntheticCompose(shape: 'chain' | 'fanout', n: number): string {
  * `minMs` spent and at least `minSamples` rounds taken.
  */
 function measure(fns: Array<() => void>, minMs: number, minSamples: number, maxSamples = 500): number[][] {
-  for (const fn of fns) fn(), fn(); // warm-up
+  for (const fn of fns) {
+    fn(); // warm-up, twice
+    fn();
+  }
   const times: number[][] = fns.map(() => []);
   const start = nowNs();
   let rounds = 0;

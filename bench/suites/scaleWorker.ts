@@ -11,7 +11,6 @@ import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
 import { bareMachine } from './machineThroughput';
 import { createArchitecture, type Architecture, type ContainerEvent } from '../../machines';
 import { scaleSpec } from './scaleSpec';
-import { applyVariant, type Variant } from '../profile/whatIf';
 import { gc, heapUsed, median, mulberry32, nowNs, timeOnce } from '../lib/measure';
 
 const COMMANDS: ContainerEvent[] = [
@@ -169,9 +168,5 @@ async function serveBare(n: number): Promise<void> {
 
 if (parentPort && workerData?.bench === 'scale') {
   if (workerData.control === 'bare') void serveBare(workerData.n as number);
-  else {
-    // Profiling only (profile/scaleWhatIf.ts): the bench itself always runs 'shipped'.
-    if (workerData.variant) applyVariant(workerData.variant as Variant);
-    void serve(workerData.n as number);
-  }
+  else void serve(workerData.n as number);
 }

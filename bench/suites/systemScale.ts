@@ -8,7 +8,6 @@
  * time), so a change in machine load hits every size alike; each size's ratio is the
  * median of the ratios of adjacent samples.
  */
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { figure, median, spread, type Figure } from '../lib/measure';
 import type { FinishReply, SampleReply, SetupReply, WorkerRequest } from './scaleWorker';
@@ -31,8 +30,8 @@ export class SizeWorker {
   readonly ready: Promise<SetupReply>;
 
   /** `control: 'bare'` runs bare XState actors instead of an architecture (the floor). */
-  constructor(file: string, readonly n: number, variant?: string, control?: 'bare') {
-    this.worker = new Worker(file, { workerData: { bench: 'scale', n, variant, control } });
+  constructor(file: string, readonly n: number, control?: 'bare') {
+    this.worker = new Worker(file, { workerData: { bench: 'scale', n, control } });
     this.ready = new Promise((resolve, reject) => {
       this.pending = { resolve: resolve as (v: unknown) => void, reject };
     });
@@ -79,8 +78,8 @@ export async function runSystemScale(options: ScaleOptions): Promise<{ figures: 
   const base = sizes[0]!;
   const largest = sizes[sizes.length - 1]!;
   // The control: bare XState actors at the smallest and largest size, sampled in the same rounds.
-  const bareSmall = new SizeWorker(options.workerFile, base, undefined, 'bare');
-  const bareLarge = new SizeWorker(options.workerFile, largest, undefined, 'bare');
+  const bareSmall = new SizeWorker(options.workerFile, base, 'bare');
+  const bareLarge = new SizeWorker(options.workerFile, largest, 'bare');
   await bareSmall.ready;
   await bareLarge.ready;
   const controls = [bareSmall, bareLarge];

@@ -20,7 +20,7 @@ import { architectureOutcome } from './architectureOutcome';
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
 import { dependencyOrder } from './dependencyOrder';
 import { containerName } from './naming';
-import type { SavedArchitecture } from './persistence';
+import type { SavedArchitecture } from './saveFormat';
 import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
 import type { PendingCommand } from './pendingCommand';
 import type { ArchitectureSpec, ServiceSpec } from './spec';

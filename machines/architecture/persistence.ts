@@ -9,23 +9,12 @@
  */
 import { z } from 'zod';
 import { EXIT_CODE_MAX, EXIT_CODE_MIN } from '../container/exitCode';
-import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
-import type { ArchitectureSpec } from './spec';
+import { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './saveFormat';
 
 export { SAVE_FORMAT, SAVE_VERSION };
 /** Saves larger than this (characters) are refused: 2 MB. */
 export const SAVE_MAX_CHARS = 2_000_000;
 
-/** What `Architecture.save()` returns. */
-export interface SavedArchitecture {
-  format: typeof SAVE_FORMAT;
-  version: typeof SAVE_VERSION;
-  /** Unix ms. */
-  savedAt: number;
-  spec: ArchitectureSpec;
-  /** `architectureActor.getPersistedSnapshot()`. */
-  snapshot: unknown;
-}
 
 /** The schema, built on first use: importing this module (the runtime does) builds nothing. */
 let savedSchemaCache: ReturnType<typeof buildSavedSchema> | null = null;

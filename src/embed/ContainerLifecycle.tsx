@@ -7,7 +7,7 @@
  *   import { ContainerLifecycle } from 'container-lifecycle/react';
  *   <ContainerLifecycle story="typical-flow" theme="dark" controls="compact" style={{ height: 480 }} />
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import type { EmbedController } from './embedController';
 import { parseEmbedParams, type EmbedControls, type EmbedTheme } from './embedParams';
@@ -90,8 +90,10 @@ export function ContainerLifecycle(props: ContainerLifecycleProps) {
   // What is shown (scenario, compose file, story) needs a new controller; the rest is applied live.
   const { scenario, compose, events, story } = parsed.options;
   const generation = JSON.stringify([scenario, compose, events, story]);
-  const latest = useRef(parsed);
-  latest.current = parsed;
+  // The options of the latest render, read when a new controller is made (not a reason to make one).
+  const makeController = useEffectEvent((embedId: string | null, readHash: boolean) =>
+    createEmbedController({ options: parsed.options, problems: parsed.problems, embedId, readHash }),
+  );
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -110,12 +112,11 @@ export function ContainerLifecycle(props: ContainerLifecycleProps) {
 
   const readHash = shareUrl === undefined;
   useEffect(() => {
-    const { options, problems } = latest.current;
-    const c = createEmbedController({ options, problems, embedId: id ?? null, readHash });
-    // A save to restore or a story: shown once their code is there (no start state shown for a moment).
+    const c = makeController(id ?? null, readHash);
+    // Shown once a save's or a story's code is there (no start state shown for a moment);
+    // set from the promise's callback, never synchronously in the effect.
     let cancelled = false;
-    if (c.firstView) void c.firstView.then(() => !cancelled && setController(c));
-    else setController(c);
+    void (c.firstView ?? Promise.resolve()).then(() => !cancelled && setController(c));
     return () => {
       cancelled = true;
       c.dispose();
@@ -131,14 +132,13 @@ export function ContainerLifecycle(props: ContainerLifecycleProps) {
     if (controller) onReady?.(controller);
   }, [controller, onReady]);
 
-  const stateListener = useRef(onStateChange);
-  stateListener.current = onStateChange;
+  const publishState = useEffectEvent((containers: ContainerStates) => onStateChange?.(containers));
   useEffect(() => {
     if (!controller) return;
     const batcher = createStateBatcher({
       schedule: { request: (cb) => requestAnimationFrame(() => cb()), cancel: (h) => cancelAnimationFrame(h as number) },
       read: () => controller.getState(),
-      publish: (containers) => stateListener.current?.(containers),
+      publish: (containers) => publishState(containers),
     });
     const stop = controller.onChange(() => batcher.markDirty());
     batcher.markDirty();

@@ -13,7 +13,7 @@ import { RestoredHint } from './components/RestoredHint';
 import { useEmbedView } from './components/useEmbedView';
 import type { EmbedController } from './embedController';
 import { exportFileName, exportView, type ImageFormat } from './exportImage';
-import { LearnProvider } from '../features/learn/LearnContext';
+import { LearnProvider } from '../features/log/learn/LearnContext';
 import { EventLog } from '../features/log/EventLog';
 import { LiveAnnouncer } from '../features/log/LiveAnnouncer';
 import { ReplayCanvasEmpty } from '../features/replay/ReplayCanvasEmpty';

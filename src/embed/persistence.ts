@@ -9,7 +9,7 @@
  * re-exported. The embed loads this module (and zod with it) only when it has a save to
  * read (`EmbedController`: a `#state=` link, or its localStorage entry).
  */
-import { parseSavedArchitecture } from '../../machines';
+import { parseSavedArchitecture } from '../../machines/architecture/persistence';
 import {
   EMBED_SAVE_FORMAT,
   EMBED_SAVE_VERSION,

@@ -52,6 +52,9 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
   function Loaded(props: P) {
     // Always `use` (React requires the same hooks on every render, retries included).
     const Shown = use(start());
+    // Not a component made during render: `Shown` is the loaded module's export, the same
+    // object on every render (React.lazy does the same, but could not retry a failed load).
+    // eslint-disable-next-line react-hooks/static-components
     return <Shown {...props} />;
   }
   function Component(props: P) {

@@ -1,7 +1,7 @@
 /**
  * The session's simulated time (Unix ms), refreshed every `intervalMs` of real time
  * while `active` (no timer otherwise). For countdowns that must move smoothly at any
- * speed (a stop's grace period, a restart back-off); uptimes use the coarser `useNow`.
+ * speed (a stop's grace period, a restart back-off); uptimes use the coarser `useTickingText`.
  * A speed change re-reads the clock at once (Paused freezes the countdown).
  */
 import { useContext, useEffect, useState } from 'react';

@@ -11,10 +11,10 @@ import { SimulatedClock } from 'xstate';
 import {
   createArchitecture,
   ecommerceScenario,
-  parseSavedArchitecture,
   commandError,
   type ContainerEvent,
 } from '../../machines';
+import { parseSavedArchitecture } from '../../machines/architecture/persistence';
 import { parseCompose } from '../../src/model/compose/parseCompose';
 import { parseEventsLog } from '../../src/model/events/parseEventsLog';
 import { Replay } from '../../src/model/replay/replay';
@@ -167,12 +167,18 @@ describe('saved-state corpus', () => {
     });
   }
 
-  const corruptions: Array<[string, (s: any) => void, string]> = [
-    ['a state that does not exist', (s) => (Object.values(s.snapshot.children)[0] as any).snapshot.value = 'flying', '.snapshot.value'],
-    ['a negative PID', (s) => (Object.values(s.snapshot.children)[0] as any).snapshot.context.pid = -1, 'pid'],
-    ['an exit code over 255', (s) => (Object.values(s.snapshot.children)[0] as any).snapshot.context.exitCode = 300, 'exitCode'],
-    ['a renamed container', (s) => (Object.values(s.snapshot.children)[0] as any).snapshot.context.name = 'other', 'is named other'],
-    ['a container ID that is not 64 hex', (s) => (Object.values(s.snapshot.children)[0] as any).snapshot.context.id = '<img>', 'context.id'],
+  /** The parts of a save (JSON) that the corruptions below touch. */
+  interface SaveJson {
+    spec: { services: unknown[] };
+    snapshot: { children: Record<string, { snapshot: { value: unknown; context: Record<string, unknown> } }> };
+  }
+  const firstContainer = (s: SaveJson) => Object.values(s.snapshot.children)[0]!.snapshot;
+  const corruptions: Array<[string, (s: SaveJson) => void, string]> = [
+    ['a state that does not exist', (s) => (firstContainer(s).value = 'flying'), '.snapshot.value'],
+    ['a negative PID', (s) => (firstContainer(s).context.pid = -1), 'pid'],
+    ['an exit code over 255', (s) => (firstContainer(s).context.exitCode = 300), 'exitCode'],
+    ['a renamed container', (s) => (firstContainer(s).context.name = 'other'), 'is named other'],
+    ['a container ID that is not 64 hex', (s) => (firstContainer(s).context.id = '<img>'), 'context.id'],
     ['no services', (s) => (s.spec.services = []), 'spec.services'],
   ];
   it.each(corruptions)('refuses %s', (_, corrupt, where) => {

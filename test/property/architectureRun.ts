@@ -11,7 +11,6 @@ import {
   createTestArchitecture,
   dockerStatus,
   inspectState,
-  parseSavedArchitecture,
   transitionContainer,
   type ArchitectureSpec,
   type ComposeAction,
@@ -21,6 +20,7 @@ import {
   type LogEntry,
   type ServiceSpec,
 } from '../../machines';
+import { parseSavedArchitecture } from '../../machines/architecture/persistence';
 import type { SimulatedClock, Subscription } from 'xstate';
 import type { ArchStep } from './arbitraries';
 import { KNOWN_BUGS } from './catalogue';

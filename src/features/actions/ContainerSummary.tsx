@@ -3,7 +3,7 @@ import { dockerStatus, formatRestartPolicy, type ContainerSnapshot } from '../..
 import { psStatus, statusTicks } from '../../model/status/psStatus';
 import { StatusIcon } from '../../react/StatusIcon';
 import { statusPresentation } from '../../model/status/statusPresentation';
-import { useNow } from '../../react/useNow';
+import { useTickingText } from '../../react/useTickingText';
 
 /** Props of {@link ContainerSummary}. */
 export interface ContainerSummaryProps {
@@ -15,8 +15,7 @@ export interface ContainerSummaryProps {
 export function ContainerSummary({ snapshot }: ContainerSummaryProps) {
   const c = snapshot.context;
   const status = dockerStatus(snapshot);
-  const now = useNow(statusTicks(status));
-  const ps = psStatus({ status, exitCode: c.exitCode, startedAt: c.startedAt }, now);
+  const ps = useTickingText(statusTicks(status), (now) => psStatus({ status, exitCode: c.exitCode, startedAt: c.startedAt }, now));
   const { label } = statusPresentation(status);
   return (
     <header className={`summary summary--${status}`}>

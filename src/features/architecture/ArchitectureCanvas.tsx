@@ -6,7 +6,7 @@
  * is precomputed; any other spec waits (in a `Suspense`) for the layout engine's chunk
  * if its loader did not start it already.
  */
-import { Suspense, useMemo, useRef } from 'react';
+import { Suspense, useMemo, useRef, useState } from 'react';
 import { useSelector } from '@xstate/react';
 import { Background, Controls, MiniMap, ReactFlow, type ColorMode, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -83,8 +83,10 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
   // The project is said once, here, when containers carry it in their names.
   const projectInNames = useMemo(() => graph.containers.some((c) => c.label.kind === 'replica'), [graph]);
   const canvasRef = useRef<HTMLDivElement>(null);
-  const nodeCache = useRef(new Map<string, ContainerFlowNode>());
-  const edgeCache = useRef(new Map<string, DependencyFlowEdge>());
+  // Node and edge objects kept across renders (same object when nothing changed), so React
+  // Flow re-renders only what moved: caches the memos below fill, not values of a render.
+  const [nodeCache] = useState(() => new Map<string, ContainerFlowNode>());
+  const [edgeCache] = useState(() => new Map<string, DependencyFlowEdge>());
 
   const actorOf = useMemo(() => {
     const byName = new Map(entries.map((e) => [e.name, architecture.containerActor(e.name)]));
@@ -92,10 +94,10 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
   }, [architecture, entries]);
 
   const serviceNodes = useMemo(() => buildServiceNodes(graph, layout), [graph, layout]);
-  const containerNodes = useMemo(() => buildNodes(graph, layout, actorOf, nodeCache.current), [graph, layout, actorOf]);
+  const containerNodes = useMemo(() => buildNodes(graph, layout, actorOf, nodeCache), [graph, layout, actorOf, nodeCache]);
   const nodes = useMemo<ArchitectureFlowNode[]>(() => [...serviceNodes, ...containerNodes], [serviceNodes, containerNodes]);
   const placeholderEdges = useMemo(() => buildPlaceholderEdges(graph), [graph]);
-  const dependencyEdges = useMemo(() => buildEdges(graph, actorOf, edgeCache.current), [graph, actorOf]);
+  const dependencyEdges = useMemo(() => buildEdges(graph, actorOf, edgeCache), [graph, actorOf, edgeCache]);
   const edges = useMemo<ArchitectureFlowEdge[]>(() => [...dependencyEdges, ...placeholderEdges], [dependencyEdges, placeholderEdges]);
   const fitKey = `${layout.width}x${layout.height}`;
   // Past this many containers, per-frame decoration (flowing edges, status pulses) costs

@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import type { DockerStatus } from '../../../machines';
 import { psStatus, statusTicks } from '../../model/status/psStatus';
-import { useTickingText } from '../../react/useNow';
+import { useTickingText } from '../../react/useTickingText';
 
 /** Props of {@link StatusText}. */
 export interface StatusTextProps {

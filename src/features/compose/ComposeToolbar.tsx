@@ -5,7 +5,7 @@
  * warnings (`role="status"`, dismissible) and the progress strip of a run.
  */
 import { useId, useState, type ChangeEvent } from 'react';
-import { PasteDialog } from '../paste/PasteDialog';
+import { PasteDialog } from '../../react/paste/PasteDialog';
 import { ecommerceScenario, type ComposeAction } from '../../../machines';
 import { useSession } from '../../react/useSession';
 import type { ComposeController } from './composeController';

@@ -6,7 +6,7 @@
  */
 import { Suspense, useRef, useState } from 'react';
 import { AfterIdle, preloadable } from '../../react/loadLater';
-import { LearnToggle } from '../learn/LearnToggle';
+import { LearnToggle } from './learn/LearnToggle';
 import './EventLog.css';
 
 const lazyEntries = preloadable(() => import('./LogEntries').then((m) => m.LogEntries));
@@ -43,7 +43,7 @@ export function EventLog() {
       <div ref={scroller} className="event-log__scroller" role="log" aria-label="Event log" aria-live="off" tabIndex={0} onScroll={onScroll}>
         <AfterIdle>
           <Suspense fallback={null}>
-            <LogEntries showExec={showExec} scroller={scroller} following={following} />
+            <LogEntries showExec={showExec} scrollerRef={scroller} followingRef={following} />
           </Suspense>
         </AfterIdle>
       </div>

@@ -2,7 +2,7 @@
  * A visually hidden `aria-live="polite"` region that announces each state change once,
  * in plain words, and Docker's answer when a command is refused.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { LogEntry } from '../../../machines';
 import { useArchitecture } from '../../react/useSession';
 import { announcementsFor, factsOf } from './announcements';
@@ -27,8 +27,7 @@ export interface LiveAnnouncerProps {
 /** The live region; renders nothing visible. */
 export function LiveAnnouncer({ mute }: LiveAnnouncerProps = {}) {
   const architecture = useArchitecture();
-  const muteRef = useRef(mute);
-  muteRef.current = mute;
+  const isMuted = useEffectEvent(() => mute?.() === true);
   const [announcements, setAnnouncements] = useState<Announcement[]>([]);
   const nextId = useRef(0);
 
@@ -48,7 +47,7 @@ export function LiveAnnouncer({ mute }: LiveAnnouncerProps = {}) {
       const after = factsOf(architecture);
       const texts = announcementsFor(fresh, facts, after);
       facts = after;
-      if (texts.length === 0 || muteRef.current?.()) return;
+      if (texts.length === 0 || isMuted()) return;
       const added = texts.map((text) => ({ id: ++nextId.current, text }));
       setAnnouncements((previous) => [...previous, ...added].slice(-KEEP));
     });

@@ -6,8 +6,8 @@
  */
 import { useCallback, useLayoutEffect, useMemo, type RefObject } from 'react';
 import { useArchitecture, useSession } from '../../react/useSession';
-import { useLearn } from '../learn/LearnContext';
-import { explanationsFor } from '../learn/LogExplanation';
+import { useLearn } from './learn/LearnContext';
+import { explanationsFor } from './learn/LogExplanation';
 import { visibleEntries } from './healthExecFilter';
 import { LogEntryView } from './LogEntryView';
 import { replayDetailsFor } from './replayDetails';
@@ -20,12 +20,12 @@ export interface LogEntriesProps {
   /** Show the health-check probes (exec_create/exec_start/exec_die). */
   showExec: boolean;
   /** The scrolling `role="log"` element. */
-  scroller: RefObject<HTMLDivElement | null>;
+  scrollerRef: RefObject<HTMLDivElement | null>;
   /** Whether the reader is at the bottom (then new entries scroll into view). */
-  following: RefObject<boolean>;
+  followingRef: RefObject<boolean>;
 }
 
-export function LogEntries({ showExec, scroller, following }: LogEntriesProps) {
+export function LogEntries({ showExec, scrollerRef, followingRef }: LogEntriesProps) {
   const architecture = useArchitecture();
   const { replay } = useSession();
   // Before useLog: a crash is marked for the restart-policy note before its entry renders.
@@ -44,9 +44,9 @@ export function LogEntries({ showExec, scroller, following }: LogEntriesProps) {
 
   const last = visible.at(-1)?.seq;
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && following.current) el.scrollTop = el.scrollHeight;
-  }, [last, scroller, following]);
+    const el = scrollerRef.current;
+    if (el && followingRef.current) el.scrollTop = el.scrollHeight;
+  }, [last, scrollerRef, followingRef]);
 
   return (
     <ol className="event-log__list">

@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import { formatEventShort, type DockerEventMessage, type LogEntry } from '../../../machines';
-import { LogExplanation } from '../learn/LogExplanation';
+import { LogExplanation } from './learn/LogExplanation';
 import type { ShownLogEntry } from './healthExecFilter';
 import type { ReplayDetailsOf } from './replayDetails';
 import { ReplayEntryView } from './ReplayEntryView';

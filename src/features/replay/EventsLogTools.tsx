@@ -3,7 +3,7 @@
  * `Open events log` (CONTRACTS.md §2) and a dialog to paste a log.
  */
 import { useState, type ChangeEvent } from 'react';
-import { PasteDialog } from '../paste/PasteDialog';
+import { PasteDialog } from '../../react/paste/PasteDialog';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { loadEventsLogParser, parserLoadError } from './eventsLogInput';
 import './ReplayPanel.css';

@@ -2,7 +2,7 @@
  * The `?events=<url>` parameter (CONTRACTS.md §2): fetches the log once on mount and
  * replays it. Errors go to the page's `role="alert"`; the architecture on screen stays.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { eventsUrlFromSearch, loadEventsLogParser } from './eventsLogInput';
 
@@ -15,36 +15,37 @@ export function useEventsFromUrl(
   onError: (message: string) => void,
   search: string = typeof window === 'undefined' ? '' : window.location.search,
 ): string | null {
-  const handlers = useRef({ onLoad, onError });
-  handlers.current = { onLoad, onError };
-  const [loading, setLoading] = useState<string | null>(null);
+  // The latest handlers, without restarting the load when they change.
+  const loaded = useEffectEvent(onLoad);
+  const failed = useEffectEvent(onError);
+  // The search whose load has finished (or failed): the progress message is derived from it.
+  const [settled, setSettled] = useState<string | null>(null);
+  const target = useMemo(() => eventsUrlFromSearch(search, window.location.href), [search]);
 
   useEffect(() => {
-    const target = eventsUrlFromSearch(search, window.location.href);
     if (target === null) return;
     if ('error' in target) {
-      handlers.current.onError(target.error);
+      failed(target.error);
       return;
     }
     const controller = new AbortController();
-    setLoading(`Loading the events log from ${target.url.href}…`);
     loadEventsLogParser()
       .then(({ fetchEventsLog }) => fetchEventsLog(target.url, fetch, controller.signal))
       .then((result) => {
         if (controller.signal.aborted) return;
-        if (result.ok) handlers.current.onLoad(result.source);
-        else handlers.current.onError(result.error);
+        if (result.ok) loaded(result.source);
+        else failed(result.error);
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        handlers.current.onError(`Could not load the events log from ${target.url.href}: ${err instanceof Error ? err.message : String(err)}`);
+        failed(`Could not load the events log from ${target.url.href}: ${err instanceof Error ? err.message : String(err)}`);
       })
       .finally(() => {
-        if (!controller.signal.aborted) setLoading(null);
+        if (!controller.signal.aborted) setSettled(search);
       });
     // StrictMode mounts twice: the first fetch is aborted and ignored.
     return () => controller.abort();
-  }, [search]);
+  }, [search, target]);
 
-  return loading;
+  return target !== null && 'url' in target && settled !== search ? `Loading the events log from ${target.url.href}…` : null;
 }

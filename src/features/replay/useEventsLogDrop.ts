@@ -3,7 +3,7 @@
  * content (`detectEventsLog`): a log is replayed; a `.yml`/`.yaml` (or other non-log) file
  * is left to the compose loader's own drop handler; anything else gets an error.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { detectEventsLog } from '../../model/events/detectEventsLog';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { loadEventsLogParser, parserLoadError, sizeError } from './eventsLogInput';
@@ -50,9 +50,9 @@ export async function routeDroppedFile(
 
 /** Installs window-level drop handling while mounted. */
 export function useEventsLogDrop(onLoad: (source: SessionSource) => void, onError: (message: string) => void): void {
-  // Latest callbacks without re-installing the listeners.
-  const handlers = useRef({ onLoad, onError });
-  handlers.current = { onLoad, onError };
+  // The latest callbacks, without re-installing the listeners.
+  const loaded = useEffectEvent(onLoad);
+  const failed = useEffectEvent(onError);
 
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
@@ -67,8 +67,8 @@ export function useEventsLogDrop(onLoad: (source: SessionSource) => void, onErro
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       void routeDroppedFile(file).then((route) => {
-        if (route.kind === 'load') handlers.current.onLoad(route.source);
-        else if (route.kind === 'error') handlers.current.onError(route.message);
+        if (route.kind === 'load') loaded(route.source);
+        else if (route.kind === 'error') failed(route.message);
       });
     };
     window.addEventListener('dragover', onDragOver);

@@ -16,7 +16,7 @@ export async function docker(args: string[], env: NodeJS.ProcessEnv = process.en
     return stdout.trim();
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`docker ${args.join(' ')}: ${e.stderr?.trim() || e.message}`);
+    throw new Error(`docker ${args.join(' ')}: ${e.stderr?.trim() || e.message}`, { cause: error });
   }
 }
 

@@ -56,7 +56,7 @@ describe('JSON lines', () => {
     expect(ev.message.Actor.Attributes).toEqual({});
     expect(ev.message.scope).toBe('local');
     expect(ev.message.time).toBe(1493888416);
-    expect(ev.message.timeNano).toBe(1493888416123456789);
+    expect(ev.message.timeNano).toBe(Number(1493888416123456789n));
   });
 
   it('truncated JSON is reported with its line and a column', () => {

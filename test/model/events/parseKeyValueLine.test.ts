@@ -28,7 +28,7 @@ describe('custom --format Key=Value lines', () => {
   it('optional Time / TimeNano fields give the time', () => {
     const log = parseEventsLog(`Type=container Action=die ID=${ID} Time=1700000000 TimeNano=1700000000123456789 Scope=local`);
     expect(log.problems).toEqual([]);
-    expect(log.events[0]?.message).toMatchObject({ time: 1700000000, timeNano: 1700000000123456789, scope: 'local' });
+    expect(log.events[0]?.message).toMatchObject({ time: 1700000000, timeNano: Number(1700000000123456789n), scope: 'local' });
   });
 
   it.each([

@@ -19,7 +19,7 @@ describe('default text format', () => {
     expect(ev.message.Actor.ID).toBe(ID);
     expect(ev.message.Actor.Attributes).toEqual({ execID: 'abc', image: 'postgres:9.6', name: 'pedantic_heisenberg' });
     expect(ev.message.time).toBe(1504372440);
-    expect(ev.message.timeNano).toBe(1504372440033560520);
+    expect(ev.message.timeNano).toBe(Number(1504372440033560520n));
   });
 
   it('health_status: healthy', () => {
@@ -80,7 +80,7 @@ describe('default text format', () => {
     expect(one(`1970-01-01T00:00:01.000000001Z container start ${ID}`).message.timeNano).toBe(1000000001);
     const neg = one(`2017-01-04T11:36:09.840186338-05:00 container die ${ID} (exitCode=143)`);
     expect(neg.message.time).toBe(1483547769);
-    expect(neg.message.timeNano).toBe(1483547769840186338);
+    expect(neg.message.timeNano).toBe(Number(1483547769840186338n));
     expect(one(`2024-02-29T23:59:59.5Z container start ${ID}`).message.timeNano).toBe(1709251199.5e9);
   });
 

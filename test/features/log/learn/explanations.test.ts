@@ -6,12 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { createTestArchitecture, type LogEntry, type TestArchitecture } from '../../../machines';
-import { announcementsFor, factsOf } from '../../../src/features/log/announcements';
-import { LogEntryView } from '../../../src/features/log/LogEntryView';
-import { explanationsFor, LogExplanation } from '../../../src/features/learn/LogExplanation';
-import { hasRestartNote } from '../../../src/features/learn/restartNotes';
-import { EXPLANATIONS, restartNote } from '../../../src/model/explain/explanations';
+import { createTestArchitecture, type LogEntry, type TestArchitecture } from '../../../../machines';
+import { announcementsFor, factsOf } from '../../../../src/features/log/announcements';
+import { LogEntryView } from '../../../../src/features/log/LogEntryView';
+import { explanationsFor, LogExplanation } from '../../../../src/features/log/learn/LogExplanation';
+import { hasRestartNote } from '../../../../src/features/log/learn/restartNotes';
+import { EXPLANATIONS, restartNote } from '../../../../src/model/explain/explanations';
 
 let t: TestArchitecture;
 afterEach(() => {
@@ -120,7 +120,7 @@ describe('live announcements: one plain sentence per change', () => {
 
 describe('repeatedExplanations (the first log a newcomer sees)', () => {
   it('tells an explanation once per run: three containers turning healthy together get one "Health check." lesson', async () => {
-    const { repeatedExplanations } = await import('../../../src/features/log/LogEntries');
+    const { repeatedExplanations } = await import('../../../../src/features/log/LogEntries');
     setup();
     await t.advance(60_000);
     const log = t.architecture.getLog();

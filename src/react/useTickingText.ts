@@ -1,25 +1,9 @@
 /**
- * The current simulated time (Unix ms), refreshed every real second while `ticking`
- * (no timer otherwise). Reads the session's simulation clock, so uptimes follow the
- * speed control and stop when it is paused.
+ * Texts computed from the simulated time (uptimes: `Up 5 minutes`) that refresh while a
+ * status ticks, with one shared 1-second timer per clock for every such text on the page.
  */
-import { useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useSyncExternalStore } from 'react';
 import { SessionContext } from './sessionContext';
-
-export function useNow(ticking: boolean): number {
-  const clock = useContext(SessionContext)?.clock;
-  const read = () => (clock ? clock.now() : Date.now());
-  const [now, setNow] = useState(read);
-  useEffect(() => {
-    setNow(read());
-    if (!ticking) return;
-    const timer = window.setInterval(() => setNow(read()), 1000);
-    return () => window.clearInterval(timer);
-    // `read` only depends on `clock`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ticking, clock]);
-  return now;
-}
 
 type Tick = () => void;
 /** One 1-second timer per clock for every ticking text on the page (not one per node). */

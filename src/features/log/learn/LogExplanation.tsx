@@ -4,8 +4,8 @@
  * policy will restart, the restart-policy note. Renders nothing when there is nothing
  * to teach.
  */
-import type { LogEntry } from '../../../machines';
-import { explainEntry, restartNote, type Explanation } from '../../model/explain/explanations';
+import type { LogEntry } from '../../../../machines';
+import { explainEntry, restartNote, type Explanation } from '../../../model/explain/explanations';
 import { hasRestartNote } from './restartNotes';
 
 /** Props of {@link LogExplanation}. */

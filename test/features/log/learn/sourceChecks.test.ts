@@ -19,7 +19,7 @@ describe('source', () => {
   });
 
   it('the learn texts live in one place (src/model/explain/explanations.ts)', () => {
-    const learn = files(resolve('src/features/learn')).map((path) => readFileSync(path, 'utf8'));
+    const learn = files(resolve('src/features/log/learn')).map((path) => readFileSync(path, 'utf8'));
     expect(learn.some((code) => code.includes('cgroup freezer') || code.includes('SIGKILL, which cannot'))).toBe(false);
   });
 });

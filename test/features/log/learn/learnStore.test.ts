@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { LearnProvider } from '../../../src/features/learn/LearnContext';
-import { LearnToggle } from '../../../src/features/learn/LearnToggle';
-import { createLearnStore, LEARN_STORAGE_KEY, parseLearnParam, type LearnStorage } from '../../../src/features/learn/learnStore';
+import { LearnProvider } from '../../../../src/features/log/learn/LearnContext';
+import { LearnToggle } from '../../../../src/features/log/learn/LearnToggle';
+import { createLearnStore, LEARN_STORAGE_KEY, parseLearnParam, type LearnStorage } from '../../../../src/features/log/learn/learnStore';
 
 function memoryStorage(initial: Record<string, string> = {}): LearnStorage & { data: Record<string, string> } {
   const data = { ...initial };

@@ -4,7 +4,7 @@
  * the moment the entry is logged (a moment later the back-off is over and it runs
  * again), so the runtime records it in the entry (`LogEntry.statusAfter`).
  */
-import type { LogEntry } from '../../../machines';
+import type { LogEntry } from '../../../../machines';
 
 function diedHere(entry: LogEntry): boolean {
   return entry.container !== undefined && entry.events.some((e) => e.Type === 'container' && e.Action === 'die' && e.Actor.Attributes.name === entry.container);

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Fails when any tracked file of the project refers to the `shared` folder that sits beside
+# the repository on the team's machines (../shared, /work/shared): a clone has no such
+# folder, so nothing may read or cite it. Prints each offending line.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PATTERN='(\.\./+|/work/+)shared\b'
+if git ls-files -z | xargs -0 grep -I -n -E "$PATTERN" --; then
+  echo "error: the lines above refer to a shared folder outside the repository" >&2
+  exit 1
+fi
+echo "no file refers to ../shared ($(git ls-files | wc -l) tracked files checked)"
