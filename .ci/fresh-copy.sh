@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: .ci/fresh-copy.sh DIR
 # Clones this repository into DIR/repo (DIR: a fresh temporary folder with nothing beside
-# the clone, so a test that reads ../shared or any file outside the repo fails there) and
+# the clone, so a test that reads any file outside the repo fails there) and
 # runs `npm ci` in it. Later CI steps run the README's commands in DIR/repo.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
