@@ -47,8 +47,11 @@ async function hostPid(page: Page): Promise<string | null> {
   return (await el.count()) > 0 ? el.first().getAttribute('data-host-pid') : null;
 }
 
+/** A field's value as docker inspect gives it (without the panel's "simulated" note). */
 async function inspectField(page: Page, field: string): Promise<string> {
-  return (await page.locator(`.inspect-panel [data-field="${field}"] dd`).first().innerText()).trim();
+  const dd = page.locator(`.inspect-panel [data-field="${field}"] dd`).first();
+  const value = dd.locator('[data-value]');
+  return ((await value.count()) > 0 ? await value.innerText() : await dd.innerText()).trim();
 }
 
 describe('simulation speed', () => {

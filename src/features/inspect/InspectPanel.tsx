@@ -56,7 +56,7 @@ export default function InspectPanel({ entry, actor }: InspectPanelProps) {
           <div key={field} data-field={field}>
             <dt>{field}</dt>
             <dd>
-              {show(state[field])}
+              <span data-value="">{show(state[field])}</span>
               {SIMULATED[field]?.(state) ? <span className="inspect-muted"> {SIMULATED[field]!(state)}</span> : null}
             </dd>
           </div>
