@@ -103,6 +103,8 @@ export class Tally {
 }
 
 const QUIET_MS = 350;
+/** How long an OOM kill's `die` waits for its `oom` event before it is read as a plain exit, ms. */
+const OOM_WAIT_MS = 3000;
 /** Events of a command come before its API call returns, or this soon after (a `die` after `kill`). */
 const COMMAND_SLACK_MS = 250;
 /**
@@ -143,6 +145,8 @@ class Twin {
   readonly actor;
   readonly clock = new SimulatedClock();
   oomSeen = false;
+  /** When an unexplained `die exitCode=137` started waiting for its `oom` (see `apply`), ms. */
+  oomWaitSince: number | null = null;
   lastStateRealOom = false;
   lastDieMs = 0;
 
@@ -228,6 +232,20 @@ export class Differential {
         e.Type === 'container' && count(twin.machineEvents, e.Action) >= count(twin.realEvents, e.Action);
       if (!explained && e.Type === 'container' && twin.status === 'running') {
         // Nothing the machine did explains this event: the process died by itself.
+        if (e.Action === 'die' && twin.kind === 'oom' && e.Actor.Attributes.exitCode === '137') {
+          // An OOM kill's `die` can be logged before its `oom` (version table: oomAfterDie):
+          // wait up to OOM_WAIT_MS for the oom before reading the die as a plain exit.
+          const oomLater = events.slice(this.processed + 1).some((x) => x.Type === 'container' && x.Action === 'oom' && eventContainer(x) === twin.id);
+          if (!oomLater && (twin.oomWaitSince ??= Date.now()) + OOM_WAIT_MS > Date.now()) {
+            twin.realEvents.pop();
+            break;
+          }
+          twin.oomWaitSince = null;
+          if (oomLater) {
+            twin.send({ type: 'oom' });
+            continue;
+          }
+        }
         if (e.Action === 'oom') twin.send({ type: 'oom' });
         else if (e.Action === 'die') twin.send({ type: 'exit', exitCode: Number(e.Actor.Attributes.exitCode) });
       }
@@ -279,7 +297,8 @@ export class Differential {
       // yet: tini forwarding SIGTERM can take a while on a loaded host. Waited for up to 5 s.
       const dies = (list: DockerEventMessage[]) => list.filter((m) => m.Type === 'container' && m.Action === 'die').length;
       const owed = this.twins.some((t) => dies(t.machineEvents) > dies(t.realEvents)) && Date.now() - lastEventAt < 5000;
-      if (this.stream.events.length === count && !shortLived && !releasing && !owed) return;
+      const deferred = this.processed < this.stream.events.length;
+      if (this.stream.events.length === count && !shortLived && !releasing && !owed && !deferred) return;
       if (this.stream.events.length !== count) lastEventAt = Date.now();
       if (Date.now() > deadline) throw new Error(`${this.label}: no quiet moment within 60 s`);
     }

@@ -42,6 +42,13 @@ export const VERSION_DIFFERENCES = {
     v29: '`cannot remove container "<name>": container is running: stop the container before removing or force remove` (paused: `… container is paused and must be unpaused first`)',
     source: 'moby daemon/delete.go cleanupContainer: v20.10 errors.Errorf("You cannot remove a %s container %s. …"); v29 wording (docs/docker-behaviour.md §2.4)',
   },
+  oomAfterDie: {
+    id: 'oom-after-die',
+    v20: 'an OOM kill is logged as `oom` then `die` most of the time, and as `die` then `oom` when containerd\'s exit event is handled first (seen under load)',
+    v29: 'the same two events; the machine logs `oom` first, as moby usually does',
+    source:
+      'not a version difference but a race kept in this table: moby daemon/monitor.go ProcessEvent handles containerd\'s EventOOM ("oom") and EventExit ("die") as two separate events, in the order they arrive (docs/docker-behaviour.md §3)',
+  },
   oomKilledKept: {
     id: 'oomkilled-kept',
     v20: '`OOMKilled` stays true after the container is started again',
@@ -106,6 +113,18 @@ export function eventsToV29(lines: readonly string[]): string[] {
       used.dieBeforeDisconnect++;
       i++;
     }
+  }
+  // An `oom` logged after its `die exitCode=137` (no start between) goes back to v29's place:
+  // before the `network disconnect` that precedes that die.
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== 'oom') continue;
+    let j = i - 1;
+    while (j >= 0 && !out[j]!.startsWith('start') && out[j] !== 'die exitCode=137') j--;
+    if (j < 0 || out[j] !== 'die exitCode=137') continue;
+    const at = j > 0 && out[j - 1]!.startsWith('network disconnect') ? j - 1 : j;
+    out.splice(i, 1);
+    out.splice(at, 0, 'oom');
+    used.oomAfterDie++;
   }
   return out;
 }
