@@ -14,7 +14,7 @@ import Docker from 'dockerode';
 import { parseCompose } from '../src/model/compose/parseCompose';
 import { normalizeProjectName } from '../src/model/compose/projectName';
 import type { LiveSettings } from '../src/live/protocol';
-import { checkBindAddress, HelpRequested, parseLiveArgs, UsageError, type LiveOptions } from './args';
+import { checkBindAddress, HelpRequested, parseLiveArgs, USAGE, UsageError, type LiveOptions } from './args';
 import { EngineMirror } from './engineMirror';
 import { engineAddress } from './engineErrors';
 import { createRateLimiter } from './rateLimit';
@@ -106,6 +106,11 @@ export async function startLive(options: LiveOptions, siteRoot: string, log: (li
 /** `argv`: the arguments after the program (`live --allow-commands …`). */
 export async function main(argv: readonly string[]): Promise<number> {
   const [subcommand, ...rest] = argv;
+  // No command, or a help flag in its place: the usage is the answer.
+  if (subcommand === undefined || subcommand === '--help' || subcommand === '-h' || subcommand === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return subcommand === undefined ? 2 : 0;
+  }
   if (subcommand !== 'live') {
     process.stderr.write(`container-lifecycle: unknown command "${subcommand ?? ''}"; try: container-lifecycle live --help\n`);
     return 2;
