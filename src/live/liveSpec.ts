@@ -10,6 +10,7 @@
  */
 import { containerName, type ArchitectureSpec, type DependencySpec, type ServiceSpec } from '../../machines';
 import { parseCompose } from '../model/compose/parseCompose';
+import { recordedService } from '../model/replay/replaySpec';
 import type { LiveContainer, LiveSettings } from './protocol';
 
 export const PROJECT_LABEL = 'com.docker.compose.project';
@@ -68,28 +69,12 @@ export function liveProject(settings: Pick<LiveSettings, 'compose' | 'filter'>, 
   return best;
 }
 
-function baseService(name: string, image: string): ServiceSpec {
-  return {
-    name,
-    image,
-    replicas: 1,
-    // The engine decides every restart; its events say when (as in a replay).
-    restartPolicy: 'no',
-    dependsOn: [],
-    profiles: [],
-    ports: [],
-    expose: [],
-    networks: ['default'],
-    environment: {},
-  };
-}
-
 /** A service standing for one container that is not a slot of a Compose service. */
 export function soloService(c: Placeable): ServiceSpec {
   const project = c.labels[PROJECT_LABEL];
   const service = c.labels[SERVICE_LABEL];
   return {
-    ...baseService(c.name, c.image),
+    ...recordedService(c.name, c.image),
     containerName: c.name,
     ...(project && service ? { description: `Compose service ${service} of project ${project}` } : {}),
   };
@@ -101,7 +86,7 @@ export function composeSlot(spec: ArchitectureSpec, c: Placeable): LiveSlot | nu
   const serviceName = c.labels[SERVICE_LABEL];
   const replica = Number(c.labels[NUMBER_LABEL] ?? '1');
   if (!serviceName || !Number.isInteger(replica) || replica < 1) return null;
-  const service = spec.services.find((s) => s.name === serviceName) ?? baseService(serviceName, c.image);
+  const service = spec.services.find((s) => s.name === serviceName) ?? recordedService(serviceName, c.image);
   return containerName(spec, service, replica) === c.name ? { service: serviceName, replica } : null;
 }
 
@@ -147,7 +132,7 @@ export function liveSpec(settings: Pick<LiveSettings, 'compose' | 'filter'>, con
     const known = services.get(slot.service);
     const dependsOn = known?.dependsOn.length ? known.dependsOn : parseDependsOnLabel(c.labels[DEPENDS_ON_LABEL]);
     services.set(slot.service, {
-      ...(known ?? baseService(slot.service, c.image)),
+      ...(known ?? recordedService(slot.service, c.image)),
       dependsOn,
       replicas: Math.max(known?.replicas ?? 0, slot.replica),
     });
@@ -159,7 +144,7 @@ export function liveSpec(settings: Pick<LiveSettings, 'compose' | 'filter'>, con
 /** The service to add for a container whose slot's service `spec` does not have yet. */
 export function newService(slot: LiveSlot, c: Placeable): ServiceSpec {
   if (slot.service === c.name) return mirrorOnly(soloService(c));
-  return mirrorOnly({ ...baseService(slot.service, c.image), replicas: slot.replica, dependsOn: parseDependsOnLabel(c.labels[DEPENDS_ON_LABEL]) });
+  return mirrorOnly({ ...recordedService(slot.service, c.image), replicas: slot.replica, dependsOn: parseDependsOnLabel(c.labels[DEPENDS_ON_LABEL]) });
 }
 
 /** Where `c` goes in `spec`: its Compose slot, or its own service (which `liveSpec` added). */

@@ -7,17 +7,16 @@ import type { ArchitectureSpec, ServiceSpec } from '../../../machines';
 import { containerKey } from '../events/containerKey';
 import type { ParsedEvent } from '../events/types';
 
-/** A service standing for one container met in a log. */
-export function replayService(event: ParsedEvent): ServiceSpec {
-  const key = containerKey(event.message);
-  const a = event.message.Actor.Attributes;
-  const composeService = a['com.docker.compose.service'];
+/**
+ * A service for one container whose every event is recorded (a `docker events` log, or a
+ * live engine): restart policy `no`, since the recorded events decide every start and a
+ * simulated policy would restart it on its own.
+ */
+export function recordedService(name: string, image: string): ServiceSpec {
   return {
-    name: key,
-    image: a.image ?? 'unknown',
-    containerName: key,
+    name,
+    image,
     replicas: 1,
-    // The log decides every start; a policy would restart on its own.
     restartPolicy: 'no',
     dependsOn: [],
     profiles: [],
@@ -25,6 +24,17 @@ export function replayService(event: ParsedEvent): ServiceSpec {
     expose: [],
     networks: ['default'],
     environment: {},
+  };
+}
+
+/** A service standing for one container met in a log. */
+export function replayService(event: ParsedEvent): ServiceSpec {
+  const key = containerKey(event.message);
+  const a = event.message.Actor.Attributes;
+  const composeService = a['com.docker.compose.service'];
+  return {
+    ...recordedService(key, a.image ?? 'unknown'),
+    containerName: key,
     ...(composeService ? { description: `Compose service ${composeService}` } : {}),
   };
 }
