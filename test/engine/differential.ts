@@ -147,6 +147,8 @@ class Twin {
   oomSeen = false;
   /** When an unexplained `die exitCode=137` started waiting for its `oom` (see `apply`), ms. */
   oomWaitSince: number | null = null;
+  /** This run's OOM kill was logged `die` first (version table: oomAfterDie); cleared by the next start. */
+  oomLate = false;
   lastStateRealOom = false;
   lastDieMs = 0;
 
@@ -218,6 +220,7 @@ export class Differential {
       if (e.Type === 'container' && !twin.pending) this.advance(twin, ms(e));
       if (twin.status === 'running' && before === 'restarting') this.tally.timings.backoffGaps.push(ms(e) - twin.lastDieMs);
       if (e.Type === 'container' && e.Action === 'die') twin.lastDieMs = ms(e);
+      if (e.Type === 'container' && e.Action === 'start') twin.oomLate = false;
       if (twin.pending && ms(e) > twin.pending.returnedAt + (twin.pending.anchored ? COMMAND_SLACK_MS : 0)) this.flush(twin, ms(e));
       if (twin.pending) {
         // A command in flight: its twin acts at the time of the command's main event.
@@ -242,6 +245,7 @@ export class Differential {
           }
           twin.oomWaitSince = null;
           if (oomLater) {
+            twin.oomLate = true;
             twin.send({ type: 'oom' });
             continue;
           }
@@ -420,6 +424,11 @@ export class Differential {
     if (realOom && !m.OOMKilled && twin.oomSeen && m.Status === 'running') {
       used.oomKilledKept++;
       realOom = false;
+    }
+    // Version table (oomAfterDie): when 20.10 handled the exit before the OOM, it never sets OOMKilled.
+    if (!realOom && m.OOMKilled && twin.oomLate && m.Status !== 'running') {
+      used.oomAfterDie++;
+      realOom = true;
     }
     if (m.OOMKilled) twin.oomSeen = true;
     this.tally.check('oom killed', m.OOMKilled === realOom, () => `${where}: machine OOMKilled ${m.OOMKilled}, engine ${real.OOMKilled}`);

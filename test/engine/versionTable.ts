@@ -44,8 +44,8 @@ export const VERSION_DIFFERENCES = {
   },
   oomAfterDie: {
     id: 'oom-after-die',
-    v20: 'an OOM kill is logged as `oom` then `die` most of the time, and as `die` then `oom` when containerd\'s exit event is handled first (seen under load)',
-    v29: 'the same two events; the machine logs `oom` first, as moby usually does',
+    v20: 'an OOM kill is logged as `oom` then `die` most of the time, and as `die` then `oom` when containerd\'s exit event is handled first (seen under load); then `OOMKilled` stays false, since 20.10 takes it from the exit, before the OOM was handled',
+    v29: 'the same two events; the machine logs `oom` first, as moby usually does, and sets `OOMKilled` (v24+ set it when the OOM is handled: docs/docker-behaviour.md §1.4)',
     source:
       'not a version difference but a race kept in this table: moby daemon/monitor.go ProcessEvent handles containerd\'s EventOOM ("oom") and EventExit ("die") as two separate events, in the order they arrive (docs/docker-behaviour.md §3)',
   },
