@@ -15,7 +15,7 @@
  * test/engine/cliText.engine.test.ts checks this derivation against the docker CLI itself.
  */
 import Docker from 'dockerode';
-import type { DockerEventMessage } from '../../machines';
+import type { DockerEventMessage, InspectState } from '../../machines';
 
 export const IMAGE = process.env.ENGINE_IMAGE ?? 'local/busybox:1';
 /** Every container this suite creates is named with this prefix (and only these are removed). */
@@ -131,21 +131,11 @@ export async function createContainer(name: string, kind: ProcessKind, restartPo
   return container.id;
 }
 
-/** The fields of `docker inspect` the suite compares; null when the container is gone. */
-export interface RealState {
-  Status: string;
-  Running: boolean;
-  Paused: boolean;
-  Restarting: boolean;
-  OOMKilled: boolean;
-  Dead: boolean;
-  Pid: number;
-  ExitCode: number;
-  Error: string;
-  StartedAt: string;
-  FinishedAt: string;
-  RestartCount: number;
-}
+/**
+ * The fields of `docker inspect` the suite compares; null when the container is gone. The
+ * machine's `.State` type with the engine's own status word (20.10 has `removing`, `dead`).
+ */
+export type RealState = Omit<InspectState, 'Status' | 'Health'> & { Status: string; RestartCount: number };
 
 export async function inspect(id: string): Promise<RealState | null> {
   try {
