@@ -6,7 +6,7 @@ import { readmeExamplesPlugin } from './test/docs/readmeBlocks.ts';
 /**
  * After the site is written, builds the custom element (vite.element.config.ts) and the
  * reveal.js plugin script (vite.reveal.config.ts) into the same folder, so any `vite build`
- * writes all of CONTRACTS.md §4 and §6: index.html, embed.html, container-lifecycle.js and
+ * writes all of docs/contracts.md §4 and §6: index.html, embed.html, container-lifecycle.js and
  * container-lifecycle-reveal.js (a site build empties the folder first).
  */
 function customElementBuild(): Plugin {
@@ -33,7 +33,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     rollupOptions: {
-      // embed.html: the chromeless embed page (CONTRACTS.md §4); live.html: the live page
+      // embed.html: the chromeless embed page (docs/contracts.md §4); live.html: the live page
       // served by `container-lifecycle live` (bridge/). The custom element
       // (container-lifecycle.js) follows, built by customElementBuild().
       input: { index: 'index.html', embed: 'embed.html', live: 'live.html' },

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 /**
  * Builds `dist/container-lifecycle.js`: ONE self-contained ES module that defines
- * `<container-lifecycle>` (CONTRACTS.md §4). Run after the site build (`npm run build`);
+ * `<container-lifecycle>` (docs/contracts.md §4). Run after the site build (`npm run build`);
  * it adds to `dist/` without emptying it.
  *
  * The element's styles live in its shadow root: `src/embed/shadowStyles.ts` imports

@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 /**
  * Builds `dist/container-lifecycle-reveal.js`: the reveal.js plugin as a classic script
  * for decks without a bundler (`<script src>` defines the global `ContainerLifecycleReveal`,
- * CONTRACTS.md §6). Bundlers import `container-lifecycle/reveal` (vite.lib.config.ts).
+ * docs/contracts.md §6). Bundlers import `container-lifecycle/reveal` (vite.lib.config.ts).
  * Run after the site build; it adds to `dist/` without emptying it.
  */
 export default defineConfig({

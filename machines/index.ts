@@ -1,5 +1,5 @@
 /**
- * Public API of the lifecycle machines (CONTRACTS.md §1). Pure XState v5: no React, no DOM.
+ * Public API of the lifecycle machines (docs/contracts.md §1). Pure XState v5: no React, no DOM.
  */
 export { containerMachine } from './container/containerMachine';
 export {

@@ -31,7 +31,7 @@ const touch = [
 
 /**
  * The control, not a budget: the bare machine plus the least any container machine that
- * keeps CONTRACTS.md's promises does per command: a context shaped like
+ * keeps docs/contracts.md's promises does per command: a context shaped like
  * `containerMachine`'s (what `inspectState` reads), one `assign` and one `emit`.
  */
 export const floorMachine = createMachine({
@@ -146,7 +146,7 @@ export function runMachineThroughput(options: ThroughputOptions = {}): { figures
         budget: null,
         spread: spread(floorNs),
         samples,
-        note: `the least a machine keeping CONTRACTS.md's promises (inspect fields in context, Docker events through emit) does per command; ${(median(floorNs) / commands).toFixed(0)} ns/cmd`,
+        note: `the least a machine keeping docs/contracts.md's promises (inspect fields in context, Docker events through emit) does per command; ${(median(floorNs) / commands).toFixed(0)} ns/cmd`,
       }),
     ],
     detail: {

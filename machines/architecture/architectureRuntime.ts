@@ -3,7 +3,7 @@
  * sends Docker commands to containers by name, and turns every command into a log entry
  * (the CLI line plus the Docker events it produced, or Docker's error). Pure: no DOM.
  *
- * A command is synchronous (CONTRACTS.md §1): `send()` returns the finished entry.
+ * A command is synchronous (docs/contracts.md §1): `send()` returns the finished entry.
  * Events that happen later without a command (a restart policy's start after its
  * back-off) are grouped per microtask into `daemon` entries.
  */

@@ -13,7 +13,7 @@ function subjectOf(snapshot: ContainerSnapshot) {
 /**
  * The daemon's error text for `event` in `snapshot`'s state (v29 wording, without the
  * CLI's `Error response from daemon: ` prefix), or `null` when Docker accepts it,
- * including 304 no-ops (CONTRACTS.md §1). Pure; never throws.
+ * including 304 no-ops (docs/contracts.md §1). Pure; never throws.
  */
 export function commandError(snapshot: ContainerSnapshot, event: ContainerEvent): string | null {
   const outcome = commandOutcome(subjectOf(snapshot), event);

@@ -67,7 +67,7 @@ export interface ProcessSpec {
 
 /**
  * Events of the container machine: Docker CLI commands (lower-case, Docker's options)
- * and what happens to the main process by itself. See CONTRACTS.md §1.
+ * and what happens to the main process by itself. See docs/contracts.md §1.
  */
 export type ContainerCommand =
   /** `docker start` */
@@ -134,7 +134,7 @@ export const CONTAINER_EVENT_TYPES = [
   'daemon.restore',
 ] as const satisfies ReadonlyArray<ContainerEvent['type']>;
 
-/** Input of `containerMachine` (CONTRACTS.md §1). */
+/** Input of `containerMachine` (docs/contracts.md §1). */
 export interface ContainerInput {
   /** Container name (`--name`), without Docker's leading `/`. */
   name: string;

@@ -1,5 +1,5 @@
 /**
- * The lesson's e-commerce platform (CONTRACTS.md §3): ten containers, all running at
+ * The lesson's e-commerce platform (docs/contracts.md §3): ten containers, all running at
  * start as after `docker compose up -d`. Each service's stop behaviour is chosen to
  * show the lesson's cases: graceful exit 0 (nginx, PostgreSQL), default action 143
  * (a Node service behind tini), PID 1 ignoring SIGTERM 137 after 10 s (a bare

@@ -1,5 +1,5 @@
 /**
- * The `?scenario=` URL parameter (CONTRACTS.md §2): a built-in scenario id, default the
+ * The `?scenario=` URL parameter (docs/contracts.md §2): a built-in scenario id, default the
  * e-commerce platform. An unknown id falls back to the default with an error message
  * for a `role="alert"`. Pure.
  */

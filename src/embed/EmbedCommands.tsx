@@ -1,6 +1,6 @@
 /**
  * The compact command bar of an embed: the selected container's eight Docker commands
- * (real buttons named exactly as CONTRACTS.md §2 says, disabled with Docker's reason in
+ * (real buttons named exactly as docs/contracts.md §2 says, disabled with Docker's reason in
  * their title), Create / Run once it is removed, and the Compose actions (controls=full).
  * No document-level shortcuts: in a deck, letters belong to the deck.
  */

@@ -1,5 +1,5 @@
 /**
- * zod schemas of the events a host may send to a container (CONTRACTS.md §1 commands and
+ * zod schemas of the events a host may send to a container (docs/contracts.md §1 commands and
  * process events) and of the Compose actions, shared by the postMessage protocol and
  * the story files. `daemon.restore` is internal and not accepted from outside.
  * (`zod/mini`, see `src/model/validation/zod.ts`: the embed checks these at start.)

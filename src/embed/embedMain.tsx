@@ -1,7 +1,7 @@
 /**
  * Entry point of `embed.html`: the chromeless widget filling the frame, configured by
  * URL parameters (README "Embedding"), driven by postMessage from the page's own origin
- * and the `allow-origins` listed ones (CONTRACTS.md §5).
+ * and the `allow-origins` listed ones (docs/contracts.md §5).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,5 +1,5 @@
 /**
- * The postMessage protocol of the embed (CONTRACTS.md §5), pure: message shapes (zod),
+ * The postMessage protocol of the embed (docs/contracts.md §5), pure: message shapes (zod),
  * who may talk (origins), what each message does to a `ProtocolTarget`, the replies, and
  * the batching of state notifications (at most one per animation frame, whatever the
  * number of commands). The window wiring is in `messageBridge.ts`.

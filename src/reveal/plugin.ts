@@ -1,5 +1,5 @@
 /**
- * The reveal.js plugin (CONTRACTS.md §6): on the current slide, a widget with a story
+ * The reveal.js plugin (docs/contracts.md §6): on the current slide, a widget with a story
  * (an iframe of `embed.html?story=…` or a `<container-lifecycle story=…>`) takes
  * → / PageDown / Space / N as its next step and ← / PageUp / P as its previous one, like
  * fragments, whether or not focus is inside it; past the story's ends the deck moves. So

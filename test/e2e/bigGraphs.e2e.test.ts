@@ -65,7 +65,7 @@ describe('big graphs at 1400×900', () => {
       const { page } = await session.open({ width: 1400, height: 900 });
       await load(page, graph.file, graph.text(), graph.services);
       expect(await cutNames(page)).toEqual([]);
-      // The title is the service (CONTRACTS §2 attributes unchanged on the node).
+      // The title is the service (docs/contracts.md §2 attributes unchanged on the node).
       const first = page.locator('[data-container]').first();
       const service = await first.getAttribute('data-service');
       expect(await first.locator('.container-node__name').textContent()).toBe(service);

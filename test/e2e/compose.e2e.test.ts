@@ -1,5 +1,5 @@
 /**
- * Black-box tests of compose files on the built page (CONTRACTS.md §2): the
+ * Black-box tests of compose files on the built page (docs/contracts.md §2): the
  * `Open compose file` input, the Example list, paste, drop, `?compose=<url>`, profiles,
  * the `Compose …` actions in dependency order, Scale, and input errors in `role="alert"`
  * with the architecture left as it was. Expectations come from the fixtures themselves,

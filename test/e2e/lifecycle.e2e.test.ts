@@ -1,5 +1,5 @@
 /**
- * Black-box lifecycle tests of the built page (CONTRACTS.md §2, §3): container nodes,
+ * Black-box lifecycle tests of the built page (docs/contracts.md §2, §3): container nodes,
  * selection, action buttons with Docker's reasons, the event log, `?scenario=` errors.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Black-box tests of replaying `docker events` logs in the built page (CONTRACTS.md §2):
+ * Black-box tests of replaying `docker events` logs in the built page (docs/contracts.md §2):
  * `Open events log`, Play / Pause / Step / Skip to end, `data-container` / `data-status`,
  * parse problems, flagged events, `?events=<url>`, paste and drag-and-drop.
  */

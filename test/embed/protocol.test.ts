@@ -1,5 +1,5 @@
 /**
- * The postMessage protocol (CONTRACTS.md §5), pure: origins, shapes, every message type,
+ * The postMessage protocol (docs/contracts.md §5), pure: origins, shapes, every message type,
  * reply shapes, and the per-frame batching of state notifications (also with 500
  * containers and 100 commands).
  */

@@ -1,5 +1,5 @@
 /**
- * `commandError(snapshot, event)` (CONTRACTS.md §1): Docker's error text for a command in
+ * `commandError(snapshot, event)` (docs/contracts.md §1): Docker's error text for a command in
  * a state, `null` when Docker accepts it (including 304 no-ops). Pure; never throws.
  * Texts: docs/docker-behaviour.md §2.3 / §2.4 (v29).
  */
@@ -102,8 +102,8 @@ describe('never throws; agrees with can() and send()', () => {
     }
   });
 
-  // Regression (found by this file, fixed in machines/): CONTRACTS §1 "Pure; never throws".
-  // Events can arrive untyped (postMessage, CONTRACTS §5); they used to throw a TypeError.
+  // Regression (found by this file, fixed in machines/): docs/contracts.md §1 "Pure; never throws".
+  // Events can arrive untyped (postMessage, docs/contracts.md §5); they used to throw a TypeError.
   it.each([
     ['an unknown type', { type: 'bogus' }, 'unknown command: bogus'],
     ['no type', {}, 'unknown command: null'],
@@ -116,7 +116,7 @@ describe('never throws; agrees with can() and send()', () => {
     const error = commandError(container.snapshot(), event);
     const can = container.snapshot().can(event);
     // XState itself crashes an actor sent an event without a string `type`: callers
-    // (postMessage, CONTRACTS §5) must check that before `send`.
+    // (postMessage, docs/contracts.md §5) must check that before `send`.
     const events = typeof event.type === 'string' ? container.send(event) : [];
 
     expect(error).toBe(message);
@@ -222,7 +222,7 @@ describe('removed: the container no longer exists', () => {
 
   // Regression (found by this file, fixed in machines/): `probe` and `update` were root-level
   // transitions, so can() stayed true in the final `removed` state while commandError said
-  // "No such container" (CONTRACTS §1: can() is true exactly for commands that change something).
+  // "No such container" (docs/contracts.md §1: can() is true exactly for commands that change something).
   it('the health `probe` knob is not enabled on a removed container', () => {
     const snapshot = containerAt('removed', { healthcheck: { test: 'true' } }).snapshot();
     const event: ContainerEvent = { type: 'probe', result: 'fail' };

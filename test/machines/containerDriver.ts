@@ -23,7 +23,7 @@ export const T0 = Date.UTC(2026, 10, 29, 12, 0, 0);
 /** Exit code used to leave a container in `exited` / `restarting`, so "unchanged" is visible. */
 export const SOURCE_EXIT_CODE = 3;
 
-/** The commands of the brief (CONTRACTS §1 events with the options the UI offers) and the process events. */
+/** The commands of the brief (docs/contracts.md §1 events with the options the UI offers) and the process events. */
 export const COMMANDS: readonly ContainerEvent[] = [...DEFAULT_PATH_EVENTS, { type: 'kill', signal: 'SIGHUP' }];
 
 /** The §2.3 table's source states (`exited` is the lesson's Stopped). */

@@ -1,6 +1,6 @@
 /**
  * Emitted Docker events have the `docker events --format '{{json .}}'` shape
- * (docs/docker-behaviour.md §3.2, CONTRACTS.md §1): `{ type: 'docker.event', message }`.
+ * (docs/docker-behaviour.md §3.2, docs/contracts.md §1): `{ type: 'docker.event', message }`.
  */
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * `inspectState(snapshot)`: `docker inspect` `.State` values per status
- * (docs/docker-behaviour.md §1.4; CONTRACTS.md §1).
+ * (docs/docker-behaviour.md §1.4; docs/contracts.md §1).
  */
 import { describe, expect, it } from 'vitest';
 import { formatDockerTime, ZERO_TIME } from '../../machines';
@@ -87,7 +87,7 @@ describe('§1.4 .State per status', () => {
     expect(ms(state.FinishedAt)).toBe(T0 + 5000);
   });
 
-  it("removed: Status 'removed' (CONTRACTS §1), nothing running", () => {
+  it("removed: Status 'removed' (docs/contracts.md §1), nothing running", () => {
     const container = containerIn('running');
 
     container.send({ type: 'remove', force: true });

@@ -6,7 +6,7 @@
  * variant, the `probe` knob. Generated paths are then
  * 1. checked step by step: `snapshot.can(event)` is true exactly when the event changes
  *    the snapshot (value or context) or emits Docker events, and `commandError` is null
- *    whenever `can` is true (CONTRACTS.md §1);
+ *    whenever `can` is true (docs/contracts.md §1);
  * 2. replayed on a real actor with a `SimulatedClock` (delayed events by advancing the
  *    clock), which must show the same states and the same Docker events.
  * Shortest and simple paths never take an edge back into a state they already visited
@@ -149,7 +149,7 @@ function pureStep(snapshot: ContainerSnapshot, event: ContainerEvent) {
   return { next, events: messages.map(summarize) };
 }
 
-/** CONTRACTS §1 rules for every probe event at `snapshot`; returns the violations. */
+/** docs/contracts.md §1 rules for every probe event at `snapshot`; returns the violations. */
 function contractViolations(snapshot: ContainerSnapshot, events: readonly ContainerEvent[]): string[] {
   const where = `${JSON.stringify(snapshot.value)}`;
   const violations: string[] = [];

@@ -206,7 +206,7 @@ export const archStepArb: fc.Arbitrary<ArchStep> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ k: 'restore' as const }) },
 );
 
-/** A single container's input (CONTRACTS.md §1 `containerMachine` input). */
+/** A single container's input (docs/contracts.md §1 `containerMachine` input). */
 export const containerInputArb: fc.Arbitrary<ContainerInput> = fc
   .record(
     {

@@ -79,7 +79,7 @@ export class ArchitectureRun {
   }
 
   /**
-   * The event history (CONTRACTS.md §2) lists every Docker event once: as many events in
+   * The event history (docs/contracts.md §2) lists every Docker event once: as many events in
    * the log entries as the machines emitted. Call after microtasks ran (daemon entries).
    */
   checkLogComplete(where: string): void {
@@ -165,7 +165,7 @@ export class ArchitectureRun {
     const now = this.clock.now();
     const expected = expectedOutcome(subjectOf(before), step.event);
     const pure = transitionContainer(before, step.event, { now });
-    // The UI asks can() before sending: it must agree with the daemon's answer (CONTRACTS.md §1).
+    // The UI asks can() before sending: it must agree with the daemon's answer (docs/contracts.md §1).
     const can = before.can(step.event);
     const error = commandError(before, step.event);
     const entry = this.arch.send(target.name, step.event);

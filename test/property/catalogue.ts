@@ -1,5 +1,5 @@
 /**
- * Every event of the container machine (CONTRACTS.md §1) with the option variants the
+ * Every event of the container machine (docs/contracts.md §1) with the option variants the
  * properties use, plus the known-bug switches. Not a test file.
  */
 import { createActor, SimulatedClock } from 'xstate';

@@ -1,6 +1,6 @@
 /**
  * The action panel's commands: the eight Docker commands (exact button names from
- * CONTRACTS.md §2) with their keyboard shortcuts, and the process events used for teaching.
+ * docs/contracts.md §2) with their keyboard shortcuts, and the process events used for teaching.
  * Plain data; whether a command is enabled is always asked of the snapshot.
  */
 import type { ContainerCommand, ProcessEvent } from '../../../machines';

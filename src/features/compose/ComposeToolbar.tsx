@@ -21,7 +21,7 @@ export interface ComposeToolbarProps {
   controller: ComposeController;
 }
 
-/** The toolbar's Compose actions: accessible names exactly as CONTRACTS.md §2. */
+/** The toolbar's Compose actions: accessible names exactly as docs/contracts.md §2. */
 export const COMPOSE_BUTTONS: ReadonlyArray<{ action: ComposeAction; name: string; word: string }> = [
   { action: 'up', name: 'Compose up', word: 'up' },
   { action: 'stop', name: 'Compose stop', word: 'stop' },

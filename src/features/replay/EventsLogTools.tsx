@@ -1,6 +1,6 @@
 /**
  * Ways to load a `docker events` log, for the header: a file picker labelled
- * `Open events log` (CONTRACTS.md §2) and a dialog to paste a log.
+ * `Open events log` (docs/contracts.md §2) and a dialog to paste a log.
  */
 import { useState, type ChangeEvent } from 'react';
 import { PasteDialog } from '../../react/paste/PasteDialog';

@@ -1,6 +1,6 @@
 /**
  * The replay panel, shown while the session replays a `docker events` log: Play, Pause,
- * Step, Skip to end (CONTRACTS.md §2), a speed, a scrubber over the events, what the
+ * Step, Skip to end (docs/contracts.md §2), a speed, a scrubber over the events, what the
  * learner is looking at, the end-of-replay summary and the lines that could not be read.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The `?events=<url>` parameter (CONTRACTS.md §2): fetches the log once on mount and
+ * The `?events=<url>` parameter (docs/contracts.md §2): fetches the log once on mount and
  * replays it. Errors go to the page's `role="alert"`; the architecture on screen stays.
  */
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';

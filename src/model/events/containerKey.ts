@@ -1,6 +1,6 @@
 /**
  * How a container met in a `docker events` log is identified on the page
- * (CONTRACTS.md §2: "the container's name, or its 12-character short ID when the log has no name").
+ * (docs/contracts.md §2: "the container's name, or its 12-character short ID when the log has no name").
  */
 import type { DockerEventMessage } from './types';
 
