@@ -1,9 +1,11 @@
 /**
- * The lesson's e-commerce platform (docs/contracts.md §3): ten containers, all running at
- * start as after `docker compose up -d`. Each service's stop behaviour is chosen to
- * show the lesson's cases: graceful exit 0 (nginx, PostgreSQL), default action 143
- * (a Node service behind tini), PID 1 ignoring SIGTERM 137 after 10 s (a bare
- * `node server.js`), and a handler slower than the grace period (137).
+ * The lesson's e-commerce platform (docs/contracts.md §3): ten containers, which a page
+ * brings up with `docker compose up -d` in dependency order (every `depends_on` is
+ * `service_started`, so the up takes one Compose step per level: about 2 s of simulated
+ * time). Each service's stop behaviour is chosen to show the lesson's cases: graceful
+ * exit 0 (nginx, PostgreSQL), default action 143 (a Node service behind tini), PID 1
+ * ignoring SIGTERM 137 after 10 s (a bare `node server.js`), and a handler slower than
+ * the grace period (137).
  */
 import type { HealthcheckSpec, ProcessSpec, RestartPolicy } from '../container/types';
 import type { ArchitectureSpec, ServiceSpec } from '../architecture/spec';

@@ -5,6 +5,7 @@
  * clock are stopped first. The selected container name survives when it still exists.
  */
 import { createArchitecture } from '../../machines';
+import { composeUp } from '../model/session/composeUp';
 import { SimulationClock } from '../model/clock/simulationClock';
 import { Replay } from '../model/replay/replay';
 import { createSelectionStore } from '../model/session/selectionStore';
@@ -33,7 +34,7 @@ function newSession(source: SessionSource, selected: string | null, speed: numbe
   let architecture;
   switch (source.kind) {
     case 'spec':
-      architecture = createArchitecture(source.spec, { clock });
+      architecture = composeUp(source.spec, { clock });
       break;
     case 'replay':
       replay = new Replay(source.log, { clock });

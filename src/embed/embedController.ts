@@ -7,7 +7,7 @@
  * Time: with a story, the simulation clock is paused and only the story's `wait` steps
  * move it, so the state after step n is always the same (and going back is exact).
  */
-import { scenarios, type ArchitectureSpec, type ComposeAction, type ContainerEvent, type SavedArchitecture } from '../../machines';
+import { scenarios, type ArchitectureSpec, type ComposeAction, type ContainerEvent, type LogEntry, type SavedArchitecture } from '../../machines';
 import type { Session } from '../react/sessionContext';
 import type { SessionSource } from '../model/session/sessionSource';
 import { DEFAULT_SCENARIO, type EmbedOptions, type StoryRef } from './embedParams';
@@ -561,9 +561,11 @@ export class EmbedController implements ProtocolTarget {
     this.unsubscribeLog?.();
     const { architecture } = this.session;
     this.unsubscribeLog = architecture.onLog((entries) => {
-      // Docker acting by itself (health checks, restart back-offs) does not make an
-      // untouched embed worth saving; once something was changed, every change is saved.
-      if (entries.at(-1)?.kind !== 'daemon') this.markDirty();
+      // Docker acting by itself (health checks, restart back-offs) and a Compose run going
+      // on (the first view's `docker compose up`) do not make an untouched embed worth
+      // saving; once something was changed, every change is saved.
+      const last = entries.at(-1);
+      if (last && typedByUser(last)) this.markDirty();
       else if (this.dirty) this.scheduleSave();
       this.emitChange();
     });
@@ -604,4 +606,13 @@ export class EmbedController implements ProtocolTarget {
     this.view = { ...this.view, ...patch };
     for (const listener of [...this.viewListeners]) listener();
   }
+}
+
+/**
+ * Whether a log entry is a command someone gave (a click, a key, a message, a story
+ * step), not Docker or Compose carrying on: a daemon action, a Compose run's step or its
+ * closing `# docker compose up -d: done` line.
+ */
+function typedByUser(entry: LogEntry): boolean {
+  return entry.kind === 'command' && !entry.cli.startsWith('#');
 }

@@ -13,6 +13,7 @@ import { EmbedController, needsRebuild, type EmbedEnvironment } from '../../src/
 import { parseEmbedParams } from '../../src/embed/embedParams';
 import { EMBED_SAVE_FORMAT, readStateHash, storageKey, toBase64Url } from '../../src/embed/persistence';
 import { memoryStorage } from './memoryStorage';
+import { runComposeToEnd } from '../../src/model/session/composeUp';
 
 const PAGE = 'https://slides.example/deck/embed.html';
 const live: EmbedController[] = [];
@@ -39,11 +40,19 @@ function embed(query: string, env: Partial<EmbedEnvironment> = {}): EmbedControl
 
 const alerts = (c: EmbedController) => c.getView().alerts.map((a) => a.text);
 
+/** Runs the first view's `docker compose up -d` to its end on the session's clock. */
+const untilUp = (c: EmbedController) => runComposeToEnd(c.session);
+
 describe('start-up', () => {
-  it('shows the scenario, running, with the parameter problems as alerts', async () => {
+  it('shows the scenario coming up (docker compose up -d), then running, with the parameter problems as alerts', async () => {
     const c = embed('?theme=purple&foo=1');
     await c.ready;
     expect(Object.values(c.getState())).toHaveLength(10);
+    // At first only the services without dependencies run; the rest wait in `created`.
+    expect(c.getState()).toMatchObject({ postgres: 'running', redis: 'running', rabbitmq: 'running', 'api-gateway': 'created', 'load-balancer': 'created' });
+    expect(c.session.architecture.getLog().map((e) => e.cli).slice(0, 2)).toEqual(['docker compose create', 'docker compose up -d']);
+    untilUp(c);
+    expect(c.session.architecture.getComposeProgress()?.status).toBe('done');
     expect(new Set(Object.values(c.getState()))).toEqual(new Set(['running']));
     expect(alerts(c)).toEqual([expect.stringContaining('theme="purple"'), expect.stringContaining('Unknown parameter "foo"')]);
     c.dismissAlerts();
@@ -284,6 +293,7 @@ describe('persistence', () => {
     storage.map.set(key, '{"format":"container-lifecycle/embed","version":1,"architecture":{"format":"container-lifecycle/architecture","version":0}}');
     const old = embed('?persist=1', { storage });
     await old.ready;
+    untilUp(old);
     expect(alerts(old)).toEqual([
       'The saved state of this embed could not be restored (saved by format version 0; this version reads 1). Showing the architecture from the start instead.',
     ]);

@@ -1,6 +1,7 @@
 /**
  * The built-in stories (`story=<id>`), as data. Each runs on the e-commerce platform,
- * where every container starts running (as after `docker compose up -d`). Captions say
+ * from its settled state (the page's `docker compose up -d` run to its end, every container
+ * running; see `StoryPlayer.goTo`). Captions say
  * what Docker just did, in Docker's words; `test/embed/stories.test.ts` runs
  * each one to its end and checks where the containers are.
  */

@@ -5,7 +5,8 @@
  * n is always the same. Going back replays steps
  * 1..n-1 on a fresh architecture: exact, whatever happened in between. Pure: no DOM.
  */
-import { COMPOSE_STEP_MS, type Architecture, type ContainerEvent } from '../../../machines';
+import type { Architecture, ContainerEvent } from '../../../machines';
+import { runComposeToEnd } from '../../model/session/composeUp';
 import { stepContainer, type Story, type StoryStep } from './storySchema';
 
 /** What a step needs: the architecture and a clock it can advance (a `SimulatedClock`). */
@@ -17,13 +18,11 @@ export interface StoryTarget {
 export type StepOutcome = { ok: true } | { ok: false; error: string };
 
 /**
- * Simulated time between `docker compose up` and a story's first step, ms: long enough
- * for the health checks to pass, so a story starts from a settled platform.
+ * Simulated time between the start of `docker compose up` and a story's first step, ms:
+ * long enough for the up to finish and the health checks to pass, so a story starts from
+ * a settled platform.
  */
 export const STORY_SETTLE_MS = 30_000;
-
-/** Longest simulated time a Compose step may run before the story moves on, ms. */
-const COMPOSE_SETTLE_LIMIT_MS = 30 * 60 * 1000;
 
 /** Applies one step to `target`. Docker's refusal is an outcome, not an exception. */
 export function applyStep(target: StoryTarget, step: StoryStep): StepOutcome {
@@ -34,11 +33,7 @@ export function applyStep(target: StoryTarget, step: StoryStep): StepOutcome {
   }
   if ('compose' in step) {
     const entry = architecture.compose(step.compose);
-    let elapsed = 0;
-    while (architecture.getComposeProgress()?.status === 'running' && elapsed < COMPOSE_SETTLE_LIMIT_MS) {
-      clock.increment(COMPOSE_STEP_MS);
-      elapsed += COMPOSE_STEP_MS;
-    }
+    runComposeToEnd(target);
     const progress = architecture.getComposeProgress();
     if (progress?.status === 'failed') return { ok: false, error: progress.error ?? `${entry.cli} failed` };
     return { ok: true };
@@ -126,10 +121,14 @@ export class StoryPlayer {
     return true;
   }
 
-  /** Starts over from a fresh architecture (settled for `STORY_SETTLE_MS`) and applies steps 1..n instantly. */
+  /**
+   * Starts over from a fresh architecture (its `docker compose up` run to its end, then
+   * settled until `STORY_SETTLE_MS` after it began) and applies steps 1..n instantly.
+   */
   goTo(n: number): void {
     const target = this.host.restart();
-    target.clock.increment(STORY_SETTLE_MS);
+    const upMs = runComposeToEnd(target);
+    if (upMs < STORY_SETTLE_MS) target.clock.increment(STORY_SETTLE_MS - upMs);
     const end = Math.max(0, Math.min(Math.trunc(n), this.length));
     let lastError: string | null = null;
     for (let i = 0; i < end; i++) {

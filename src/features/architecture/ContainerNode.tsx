@@ -83,6 +83,9 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
       data-container={name}
       data-service={service}
       data-status={status}
+      // For tests and tools, as `docker inspect` has them: .State.Health.Status while there is a health check, .State.ExitCode once exited.
+      data-health={health ?? undefined}
+      data-exit-code={status === 'exited' ? exitCode : undefined}
       data-selected={selected ? 'true' : 'false'}
       data-degraded={degraded ? 'true' : undefined}
       data-compose={compose ? (compose.waitingFor ? 'waiting' : 'acting') : undefined}

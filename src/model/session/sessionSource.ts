@@ -6,7 +6,7 @@ import type { ArchitectureSpec, SavedArchitecture } from '../../../machines';
 import type { ParsedEventsLog } from '../events/types';
 
 export type SessionSource =
-  /** A built-in scenario or a parsed compose file, started as by `docker compose up -d`. */
+  /** A built-in scenario or a parsed compose file, brought up by `docker compose up -d` on the simulation clock (`composeUp`). */
   | { kind: 'spec'; spec: ArchitectureSpec; title: string }
   /** A `docker events` log replayed through the machines (starts empty). */
   | { kind: 'replay'; log: ParsedEventsLog; title: string }
