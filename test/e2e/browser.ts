@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
@@ -115,6 +115,24 @@ export async function logText(page: Page): Promise<string> {
   const log = page.getByRole('log');
   const [shown, all] = await log.evaluate((el) => [(el as HTMLElement).innerText, el.textContent ?? '']);
   return `${shown}\n${all}`.replace(/\s+/g, ' ');
+}
+
+/**
+ * Waits until the first view's `docker compose up -d` is over (README "What you are
+ * seeing"): container nodes are drawn and none is still `created` (the default scenario's
+ * up takes about 2 simulated seconds). For tests that start from the running platform.
+ */
+export async function untilComposeUp(root: Page | Frame | FrameLocator | Locator, timeout = 30_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const drawn = await root.locator('[data-container]').count();
+        const created = await root.locator('[data-container][data-status="created"]').count();
+        return drawn > 0 && created === 0;
+      },
+      { timeout, interval: 100, message: 'the first view\'s docker compose up is over (no container still created)' },
+    )
+    .toBe(true);
 }
 
 /** `{ name: status }` for every `[data-container]` on the page. */

@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { loadComposeFiles, loadComposeText } from '../../src/features/compose/loadCompose';
 import { architectureGraph } from '../../src/model/layout/architectureGraph';
 import type { ArchitectureSpec } from '../../machines';
-import { action, appUrl, containerNode, describedBy, screenshot, pageSession } from './browser';
+import { action, appUrl, containerNode, describedBy, screenshot, pageSession, untilComposeUp } from './browser';
 
 const FIXTURES_DIR = resolve(__dirname, '../fixtures/compose');
 const EXAMPLES_DIR = resolve(__dirname, '../../public/examples');
@@ -285,6 +285,8 @@ describe('Compose actions', () => {
   it('isolates faults in a compose project: dependents of a stopped service are degraded, its edges cut', async () => {
     const page = await open('?compose=examples/voting.compose.yml');
     await expect.poll(() => containerNode(page, 'voting-db-1').count(), SETTLE).toBe(1);
+    // From the file's settled state: its docker compose up waits for db's, then api's, health check.
+    await untilComposeUp(page);
     await containerNode(page, 'voting-db-1').click();
     await action(page, 'Stop').click();
     await expect.poll(() => containerNode(page, 'voting-db-1').getAttribute('data-status'), SETTLE).toBe('exited');

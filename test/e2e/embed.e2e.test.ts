@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { appUrl, containerNode, screenshot, statuses, pageSession } from './browser';
+import { appUrl, containerNode, screenshot, statuses, pageSession, untilComposeUp } from './browser';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const SETTLE = { timeout: 15_000, interval: 100 };
@@ -27,6 +27,8 @@ async function openEmbed(query: string, viewport?: { width: number; height: numb
   const response = await page.goto(appUrl(`embed.html${query}`), { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   await expect.poll(() => page.locator('[data-container]').count(), { ...SETTLE, message: 'container nodes rendered' }).toBe(CONTAINER_COUNT);
+  // The first view is a docker compose up in dependency order (firstView.e2e.test.ts): these tests start once it is over.
+  await untilComposeUp(page);
   return page;
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { action, appUrl, containerNode, describedBy, logText, screenshot, statuses, pageSession } from './browser';
+import { action, appUrl, containerNode, describedBy, logText, screenshot, statuses, pageSession, untilComposeUp } from './browser';
 
 const CONTAINERS = [
   'load-balancer',
@@ -29,6 +29,8 @@ async function open(query = '', viewport = { width: 1400, height: 900 }): Promis
   const response = await page.goto(appUrl(query), { waitUntil: 'load' });
   expect(response?.status(), 'HTTP status of the page').toBe(200);
   await expect.poll(() => page.locator('[data-container]').count(), { ...SETTLE, message: 'container nodes rendered' }).toBe(CONTAINERS.length);
+  // The first view is a docker compose up in dependency order (firstView.e2e.test.ts): these tests start once it is over.
+  await untilComposeUp(page);
   return page;
 }
 

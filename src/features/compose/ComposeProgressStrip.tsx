@@ -67,7 +67,8 @@ export function ComposeProgressStrip({ progress }: ComposeProgressStripProps) {
           ))}
         </ul>
       ) : null}
-      <ol ref={list} className="compose-progress__list" aria-label={`Order of ${composeCli(progress.action)}`}>
+      {/* A focus stop: the strip scrolls sideways when long, and a scroller must be reachable by keyboard. */}
+      <ol ref={list} className="compose-progress__list" aria-label={`Order of ${composeCli(progress.action)}`} tabIndex={0}>
         {items.map((item, i) => (
           <li
             key={item.service}
