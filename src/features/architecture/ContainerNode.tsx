@@ -8,7 +8,7 @@ import { useSelector } from '@xstate/react';
 import type { ContainerActor } from '../../../machines';
 import { labelText } from '../../model/layout/nodeLabels';
 import { useIsSelected, useSelection } from '../../react/useSession';
-import { statusPresentation } from '../../model/status/statusPresentation';
+import { isServing, statusPresentation } from '../../model/status/statusPresentation';
 import { usePending } from '../../react/usePending';
 import {
   selectExitCode,
@@ -48,7 +48,8 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
   const health = useSelector(actor, selectHealth);
   const selected = useIsSelected(name);
   const selection = useSelection();
-  const degraded = useIsDegraded(dependencies);
+  // Degraded: it serves, but a dependency does not. A container not running makes no calls (one waiting in `created` during a Compose up is not degraded).
+  const degraded = useIsDegraded(dependencies) && isServing(status);
   const focusNeighbour = useFocusNeighbour(name);
   const compose = useComposeActivity(service);
   // A timed docker stop/restart in its grace period (the architecture machine's `pending`): still `running`.
