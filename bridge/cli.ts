@@ -17,6 +17,7 @@ import type { LiveSettings } from '../src/live/protocol';
 import { checkBindAddress, HelpRequested, parseLiveArgs, USAGE, UsageError, type LiveOptions } from './args';
 import { EngineMirror } from './engineMirror';
 import { engineAddress } from './engineErrors';
+import { endWithParent } from './lifetime';
 import { createRateLimiter } from './rateLimit';
 import { startBridgeServer, type BridgeServer } from './server';
 
@@ -116,19 +117,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   let options: LiveOptions;
+  let unwatch: (() => void) | undefined;
   try {
     options = parseLiveArgs(rest);
     // The site is built next to this file: dist/bridge/cli.js serves dist/.
     const siteRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-    const bridge = await startLive(options, siteRoot, (line) => process.stderr.write(`${line}\n`));
+    // Watched before the URL is printed: whoever reads it may signal at once.
+    let bridge: RunningBridge | null = null;
+    unwatch = endWithParent((why) => {
+      process.stderr.write(`container-lifecycle live: stopping (${why})\n`);
+      // The port is closed and the event stream ended before the process exits.
+      void (bridge?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+    });
+    bridge = await startLive(options, siteRoot, (line) => process.stderr.write(`${line}\n`));
     process.stdout.write(`${bridge.server.url}\n`);
-    const stop = () => {
-      void bridge.stop().then(() => process.exit(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
     return new Promise<number>(() => {});
   } catch (error) {
+    unwatch?.();
     if (error instanceof HelpRequested) {
       process.stdout.write(error.message);
       return 0;
