@@ -35,6 +35,14 @@ function restartPolicyText(policy: { Name?: string; MaximumRetryCount?: number }
   return name === 'on-failure' && policy?.MaximumRetryCount ? `on-failure:${policy.MaximumRetryCount}` : name;
 }
 
+/** The network a container joins, as `docker inspect` says (`default` is Docker's `bridge`). */
+function networkOf(info: Docker.ContainerInspectInfo): { network?: string } {
+  const attached = Object.keys(info.NetworkSettings?.Networks ?? {})[0];
+  const mode = info.HostConfig?.NetworkMode;
+  const network = attached ?? (mode === 'default' ? 'bridge' : mode);
+  return network ? { network } : {};
+}
+
 /** Unix ns now (the engine runs on this machine: same clock as its events' `timeNano`). */
 function nowNano(): number {
   return Date.now() * 1e6;
@@ -230,6 +238,7 @@ export class EngineMirror {
       startedAt: dockerTime(info.State.StartedAt),
       finishedAt: dockerTime(info.State.FinishedAt),
       ...(typeof stopTimeout === 'number' ? { stopTimeout } : {}),
+      ...networkOf(info),
       commandable: this.options.commandable(labels),
     };
   }

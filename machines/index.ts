@@ -42,7 +42,7 @@ export {
   type RestartPolicyConfig,
 } from './container/types';
 export type { ArchitectureSpec, ServiceSpec, DependencySpec, DependencyCondition, PortSpec } from './architecture/spec';
-export { architectureMachine, type ArchitectureContext, type ArchitectureEvent, type ContainerEntry } from './architecture/architectureMachine';
+export { architectureMachine, type ArchitectureContext, type ArchitectureEvent, type ContainerEntry, type RecordedContainer } from './architecture/architectureMachine';
 export { Architecture, createArchitecture, type ArchitectureOptions, type LogEntry, type LoggedResult, type ContainerActor } from './architecture/architectureRuntime';
 export { dependencyOrder, reverseDependencyOrder, type DependencyOrderOptions } from './architecture/dependencyOrder';
 export { containerName, containerNames, composeLabels, networkName } from './architecture/naming';

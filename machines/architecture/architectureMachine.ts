@@ -75,7 +75,7 @@ export type ArchitectureEvent =
   /** Adds a service to the spec (a replay meets a container it has not seen). */
   | { type: 'addService'; service: ServiceSpec }
   /** `docker create` for a slot of `service` (replaces a removed container in that slot). */
-  | { type: 'create'; service: string; replica?: number; id?: string }
+  | ({ type: 'create'; service: string; replica?: number } & RecordedContainer)
   /**
    * `docker compose up --scale service=N`: sets the replica count, creates the new
    * slots' containers and forgets the slots above N (their containers must already be
@@ -88,17 +88,28 @@ export type ArchitectureEvent =
    */
   | { type: 'rename'; from: string; to: string };
 
+/**
+ * What a container seen on a real engine or in a `docker events` log already has (a
+ * replay or a live mirror creates it with these): its 64-hex ID, the network it joins
+ * (`bridge`, `none`, `shop_default`) and its labels. Each defaults to the simulation's
+ * own: a random ID, the project's network (`<project>_<network>`), Compose's labels.
+ */
+export interface RecordedContainer {
+  id?: string | undefined;
+  network?: string | undefined;
+  labels?: Record<string, string> | undefined;
+}
+
 export interface ArchitectureInput {
   spec: ArchitectureSpec;
   /** Create every active service's containers on start (default true); false starts empty (replay). */
   createContainers?: boolean;
 }
 
-/** A slot to fill: replica `replica` of `service`, with a given container ID or a random one. */
-interface Slot {
+/** A slot to fill: replica `replica` of `service`, with a given container ID (network, labels) or the simulation's. */
+interface Slot extends RecordedContainer {
   service: ServiceSpec;
   replica: number;
-  id?: string | undefined;
 }
 
 type ContainerRef = ActorRefFrom<typeof containerMachine>;
@@ -136,17 +147,17 @@ interface SlotPlan {
 function planSlots(context: ArchitectureContext, slots: readonly Slot[], now: number): SlotPlan {
   const slotKey = (service: string, replica: number) => `${service}\u0000${replica}`;
   const current = new Map(context.containers.map((c) => [slotKey(c.service, c.replica), c]));
-  const planned = slots.map(({ service, replica, id = randomContainerId() }) => {
+  const planned = slots.map(({ service, replica, id = randomContainerId(), network, labels: given }) => {
     const previous = current.get(slotKey(service.name, replica));
-    const labels = composeLabels(context.spec.project, service.name, replica);
+    const labels = given ?? composeLabels(context.spec.project, service.name, replica);
     const entry: ContainerEntry = { id, name: containerName(context.spec, service, replica), service: service.name, replica };
     current.set(slotKey(service.name, replica), entry);
-    return { service, labels, entry, previous };
+    return { service, labels, entry, previous, network };
   });
   return {
     stop: planned.flatMap((p) => (p.previous ? [p.previous.id] : [])),
     spawnAll: (c, spawn) => {
-      for (const { service, labels, entry } of planned) {
+      for (const { service, labels, entry, network } of planned) {
         spawn('container', {
           id: entry.id,
           input: {
@@ -157,7 +168,7 @@ function planSlots(context: ArchitectureContext, slots: readonly Slot[], now: nu
             healthcheck: service.healthcheck,
             process: service.process,
             labels,
-            network: networkName(c.spec.project, service.networks[0] ?? 'default'),
+            network: network ?? networkName(c.spec.project, service.networks[0] ?? 'default'),
           },
         });
       }
@@ -286,7 +297,7 @@ export const architectureMachine = setup({
       if (event.type !== 'create') return;
       const service = context.spec.services.find((s) => s.name === event.service);
       if (!service) return;
-      const plan = planSlots(context, [{ service, replica: event.replica ?? 1, id: event.id }], actorNow(self));
+      const plan = planSlots(context, [{ service, replica: event.replica ?? 1, id: event.id, network: event.network, labels: event.labels }], actorNow(self));
       for (const id of plan.stop) enqueue(stopChild(id));
       enqueue.assign({ containers: ({ context: c, spawn }) => plan.spawnAll(c, spawn) });
       for (const event of plan.events) enqueue.emit(event);

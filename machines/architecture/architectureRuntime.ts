@@ -15,7 +15,7 @@ import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';
 import { inspectState } from '../container/inspectState';
 import { outcomeOf } from '../container/commandError';
-import { architectureMachine, type ContainerEntry } from './architectureMachine';
+import { architectureMachine, type ContainerEntry, type RecordedContainer } from './architectureMachine';
 import { architectureOutcome } from './architectureOutcome';
 import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
 import { dependencyOrder } from './dependencyOrder';
@@ -53,6 +53,12 @@ export interface LogEntry {
    * restart policy will restart: a moment later the back-off is over and it runs again.
    */
   statusAfter?: DockerStatus;
+  /**
+   * For an `error` Docker never saw: who refused the command instead, the live page
+   * (`page`: a read-only bridge, a container outside its filter, a simulation-only event)
+   * or its bridge (`bridge`: token, rate limit). Shown in their words, never as Docker's.
+   */
+  refusedBy?: 'page' | 'bridge';
 }
 
 export interface ArchitectureOptions {
@@ -75,6 +81,8 @@ export interface LoggedResult {
   outcome?: 'no-op' | 'error';
   message?: string;
   container?: string;
+  /** With `outcome: 'error'`: refused before Docker (see `LogEntry.refusedBy`). */
+  refusedBy?: LogEntry['refusedBy'];
 }
 type ComposeListener = (progress: ComposeProgress | null) => void;
 type PendingListener = (pending: ReadonlyMap<string, PendingCommand>) => void;
@@ -115,6 +123,11 @@ export class Architecture {
   private readonly pendingListeners = new Set<PendingListener>();
   /** The log entries of stops in their grace period, by container ID: finished when the stop completes. */
   private readonly timedEntries = new Map<string, LogEntry>();
+  /**
+   * Depth of `quietly` scopes: while above 0 the machine's own events and the entries of
+   * commands run inside are dropped (a caller shows what was recorded instead).
+   */
+  private quiet = 0;
   /** `containers` as `watchChildren` last saw it. */
   private watched: readonly ContainerEntry[] | null = null;
   /** Indexes over `containers`, rebuilt only when that array changes (no per-command scans). */
@@ -245,23 +258,43 @@ export class Architecture {
   /**
    * Runs `fn` inside one log entry headed `cli`: every Docker event it causes lands in
    * that entry. `fn` may return how the entry reads (an error, a note, the container).
-   * For callers that drive containers in their own words (a replay).
+   * For callers that drive containers in their own words (a replay, a live engine).
+   * With `recorded`, the entry shows exactly those events (what a `docker events` log or a
+   * live engine said) and `fn` runs `quietly`: the machine's own events are not shown as
+   * if Docker had emitted them.
    */
   logged(
     cli: string,
     fn: () => LoggedResult | void,
-    options: { container?: string; kind?: LogEntry['kind'] } = {},
+    options: { container?: string; kind?: LogEntry['kind']; recorded?: readonly DockerEventMessage[] } = {},
   ): LogEntry {
     const entry = this.begin(cli, options.container, options.kind ?? 'command');
+    const recorded = options.recorded;
     let result: LoggedResult | void = undefined;
     try {
-      result = fn();
+      result = recorded ? this.quietly(fn) : fn();
     } finally {
+      if (recorded) entry.events = [...recorded];
       if (result?.container !== undefined) entry.container = result.container;
       if (result?.message !== undefined && !result.outcome) entry.message = result.message;
+      if (result?.outcome === 'error' && result.refusedBy) entry.refusedBy = result.refusedBy;
       this.finish(entry, result?.outcome && result.message !== undefined ? { kind: result.outcome, message: result.message } : undefined);
     }
     return entry;
+  }
+
+  /**
+   * Runs `fn` with nothing logged: the machine's events, and the entries of any command
+   * `fn` runs, are dropped. For internal consequences of a recorded event (the machine's
+   * `network disconnect` after a recorded `die`), which a recorded log does not contain.
+   */
+  quietly<T>(fn: () => T): T {
+    this.quiet++;
+    try {
+      return fn();
+    } finally {
+      this.quiet--;
+    }
   }
 
   /** Adds a service to the spec (no container yet; `create` makes one). */
@@ -288,10 +321,11 @@ export class Architecture {
   /**
    * `docker create` for a service slot whose container was removed: a new container
    * (new ID) from the same image, in `created`. Refused, with Docker's conflict
-   * message, while the slot's container still exists.
+   * message, while the slot's container still exists. `recorded`: the container's real
+   * ID, network and labels, for a replayed log or a live engine (see `RecordedContainer`).
    */
-  create(service: string, replica = 1, kind: LogEntry['kind'] = 'command'): LogEntry {
-    return this.createOrRun(service, replica, false, kind);
+  create(service: string, replica = 1, kind: LogEntry['kind'] = 'command', recorded: RecordedContainer = {}): LogEntry {
+    return this.createOrRun(service, replica, false, kind, recorded);
   }
 
   /**
@@ -430,7 +464,7 @@ export class Architecture {
     this.listeners.clear();
   }
 
-  private createOrRun(serviceName: string, replica: number, start: boolean, kind: LogEntry['kind'] = 'command'): LogEntry {
+  private createOrRun(serviceName: string, replica: number, start: boolean, kind: LogEntry['kind'] = 'command', recorded: RecordedContainer = {}): LogEntry {
     const service = this.spec.services.find((s) => s.name === serviceName);
     const name = service ? containerName(this.spec, service, replica) : serviceName;
     const image = service?.image ?? '';
@@ -444,7 +478,7 @@ export class Architecture {
         message: `Conflict. The container name "/${name}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`,
       });
     }
-    this.actor.send({ type: 'create', service: serviceName, replica });
+    this.actor.send({ type: 'create', service: serviceName, replica, ...recorded });
     this.watchChildren();
     if (start) this.containerActor(name)?.send({ type: 'start' });
     return this.finish(entry);
@@ -533,6 +567,8 @@ export class Architecture {
     }
     this.noteStatus(entry);
     this.stack = this.stack.filter((e) => e !== entry);
+    // A command run quietly (for a recorded event) is not logged: the record says what happened.
+    if (this.quiet > 0) return entry;
     if (this.stack.length > 0) {
       // A command inside another (a replay creating a container): listed after its parent.
       this.nested.push(entry);
@@ -550,6 +586,7 @@ export class Architecture {
   }
 
   private record(message: DockerEventMessage): void {
+    if (this.quiet > 0) return;
     const current = this.stack[this.stack.length - 1];
     if (current) {
       current.events.push(message);

@@ -9,9 +9,14 @@ import {
   Architecture,
   cliLine,
   DEFAULT_STOP_TIMEOUT_SECONDS,
+  type ArchitectureOptions,
+  type ArchitectureSpec,
   type ContainerEvent,
   type LogEntry,
+  type RecordedContainer,
 } from '../../machines';
+import type { CommandRuns } from './commandRuns';
+import { NOT_LIVE, notLiveReason } from './liveOnly';
 import type { LiveCommandReply, LiveCommandRequest } from './protocol';
 
 /** A command in flight to the engine (for the grace-period countdown). */
@@ -36,8 +41,6 @@ export interface LiveCommandSink {
   onFlight(flights: readonly LiveCommandInFlight[]): void;
 }
 
-const NOT_LIVE = 'not available in live mode: the view mirrors the Docker engine, which decides this';
-
 /** Docker command → bridge request (null for the process events only the simulation has). */
 function toRequest(id: string, event: ContainerEvent): LiveCommandRequest | null {
   switch (event.type) {
@@ -61,6 +64,15 @@ export class LiveArchitecture extends Architecture {
   private sink: LiveCommandSink | null = null;
   private flights: LiveCommandInFlight[] = [];
 
+  /** `runs`: where a command's real events become its one log entry (the mirror's). */
+  constructor(
+    spec: ArchitectureSpec,
+    options: ArchitectureOptions,
+    private readonly runs: Pick<CommandRuns, 'sent' | 'answered'>,
+  ) {
+    super(spec, options);
+  }
+
   /** Connects the page's commands to the bridge. */
   connect(sink: LiveCommandSink): void {
     this.sink = sink;
@@ -74,33 +86,29 @@ export class LiveArchitecture extends Architecture {
     const refusal =
       kind !== 'command' ? NOT_LIVE
       : !actor ? `No such container: ${name}`
-      : !request ? NOT_LIVE
+      : !request ? notLiveReason(event.type) ?? NOT_LIVE
       : !this.sink ? 'not connected to the bridge'
       : this.sink.refusal(name);
-    if (refusal !== null || !request || !this.sink) return this.refuse(cli, name, refusal ?? NOT_LIVE);
+    if (refusal !== null || !request || !this.sink || !actor) return this.refuse(cli, name, refusal ?? NOT_LIVE);
     const sink = this.sink;
+    const id = actor.getSnapshot().context.id;
     const sentAt = Date.now();
     const grace = event.type === 'stop' || event.type === 'restart' ? (event.timeoutSeconds ?? sink.stopTimeout(name) ?? DEFAULT_STOP_TIMEOUT_SECONDS) : undefined;
     const flight: LiveCommandInFlight = { name, cli, sentAt, ...(grace !== undefined && grace >= 0 ? { killAt: sentAt + grace * 1000 } : {}) };
     this.setFlights([...this.flights, flight]);
+    // The command's real events and Docker's answer make its one entry (`CommandRuns`).
+    const run = this.runs.sent(id, name, cli, request.command);
     void sink.send(request).then((reply) => {
       this.setFlights(this.flights.filter((f) => f !== flight));
-      this.logged(
-        cli,
-        () =>
-          reply.ok
-            ? { message: reply.status === 304 ? `Docker: nothing to do (304), ${reply.tookMs} ms` : `Docker answered after ${formatMs(reply.tookMs)}` }
-            : { outcome: 'error', message: reply.by === 'bridge' ? `refused by the bridge: ${reply.message}` : reply.message },
-        { container: name, kind: 'command' },
-      );
+      this.runs.answered(run, reply);
     });
-    // The entry is written when the engine answers; this one is only what the caller sees now.
+    // The entry is written when the command is complete; this one is only what the caller sees now.
     return { seq: 0, time: sentAt, kind: 'command', container: name, cli, outcome: 'ok', message: 'sent to the Docker engine', events: [] };
   }
 
-  override create(service: string, replica = 1, kind: LogEntry['kind'] = 'command'): LogEntry {
+  override create(service: string, replica = 1, kind: LogEntry['kind'] = 'command', recorded: RecordedContainer = {}): LogEntry {
     // The mirror creates containers as the engine's events say (`kind` replay); the page may not.
-    if (kind === 'replay') return super.create(service, replica, kind);
+    if (kind === 'replay') return super.create(service, replica, kind, recorded);
     return this.refuse(`docker create ${service}`, service, NOT_LIVE);
   }
 
@@ -126,11 +134,8 @@ export class LiveArchitecture extends Architecture {
     this.sink?.onFlight(flights);
   }
 
+  /** A command the page does not send: logged as the page's refusal, never as Docker's error. */
   private refuse(cli: string, container: string | undefined, message: string): LogEntry {
-    return this.logged(cli, () => ({ outcome: 'error', message }), { ...(container !== undefined ? { container } : {}), kind: 'command' });
+    return this.logged(cli, () => ({ outcome: 'error', message, refusedBy: 'page' }), { ...(container !== undefined ? { container } : {}), kind: 'command' });
   }
-}
-
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

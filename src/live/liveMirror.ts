@@ -1,19 +1,23 @@
 /**
  * Real engine → machines. A state read (`docker ps -a` + `docker inspect`) becomes an
- * architecture whose containers are in those states, with their real IDs and times;
- * each real event is then applied by the replay's own event application
- * (`applyRecordedEvent`), in a log entry with the event's real time, so a real event the
- * machine thinks impossible is flagged exactly as in a replayed log. Only `create` is
- * placed here first: a new container takes its Compose slot (grouped under its service)
- * with its real ID, or a service of its own.
+ * architecture whose containers are in those states, with their real IDs, networks and
+ * times; each real event is then applied by the replay's own event application
+ * (`applyRecordedEvent`), so a real event the machine thinks impossible is flagged exactly
+ * as in a replayed log. The log shows the real events only (the machine's own are
+ * consequences, applied quietly): one entry per event, or one per engine command for the
+ * events of a stop, restart, kill or rm -f (`CommandRuns`). Only `create` is placed here
+ * first: a new container takes its Compose slot (grouped under its service) with its real
+ * ID, or a service of its own.
  */
-import { dockerStatus, type ContainerEvent, type LoggedResult } from '../../machines';
+import { dockerStatus, type ContainerEvent, type LoggedResult, type RecordedContainer } from '../../machines';
 import type { SimulationClock } from '../model/clock/simulationClock';
 import { containerKey } from '../model/events/containerKey';
 import { parseJsonLine } from '../model/events/parseJsonLine';
 import { splitAction } from '../model/events/splitAction';
 import type { ParsedEvent } from '../model/events/types';
 import { applyRecordedEvent, type ReplayMemory, type ReplayOutcome } from '../model/replay/applyEvent';
+import { recordedContainer, recordedMessage } from '../model/replay/recordedFacts';
+import { CommandRuns, type CommandRun, type RunTimers } from './commandRuns';
 import { LiveArchitecture } from './liveArchitecture';
 import { liveSpec, newService, slotOf, type Placeable } from './liveSpec';
 import type { LiveContainer, LiveSettings } from './protocol';
@@ -28,6 +32,10 @@ export function liveEntryCli(event: ParsedEvent): string {
   const m = event.message;
   const name = m.Actor.Attributes.name ?? m.Actor.ID.slice(0, 12);
   return `# ${m.timeNano ? `${clockText(m.timeNano)} ` : ''}engine: ${m.Type} ${m.Action} ${name}`;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** A raw `docker events` JSON message → the replay's parsed event (`line`: its number in this session). */
@@ -52,6 +60,8 @@ export class LiveMirror {
   private count = 0;
   /** Outcome of each real event applied, in order (flagged ones are the disagreements). */
   readonly outcomes: ReplayOutcome[] = [];
+  /** The runs of events that make one engine command, each logged as one entry. */
+  private readonly runs: CommandRuns;
 
   /**
    * Builds the architecture for a state read. `clock` must not be running yet and must
@@ -62,9 +72,11 @@ export class LiveMirror {
     containers: readonly LiveContainer[],
     readAtNano: number,
     private readonly clock: SimulationClock,
+    timers?: RunTimers,
   ) {
     const spec = liveSpec(settings, containers);
-    this.architecture = new LiveArchitecture(spec, { clock, createContainers: false });
+    this.runs = new CommandRuns((run) => this.logRun(run), timers);
+    this.architecture = new LiveArchitecture(spec, { clock, createContainers: false }, this.runs);
     const arch = this.architecture;
     arch.logged(
       `# ${clockText(readAtNano)} docker ps -a + docker inspect: ${containers.length} container${containers.length === 1 ? '' : 's'}`,
@@ -75,7 +87,8 @@ export class LiveMirror {
         }
         return undefined;
       },
-      { kind: 'replay' },
+      // A state read, not events: the machine's events that put each container in its state are not shown.
+      { kind: 'replay', recorded: [] },
     );
     this.advanceTo(readAtNano / 1e6);
   }
@@ -85,26 +98,62 @@ export class LiveMirror {
     const event = toParsedEvent(raw, ++this.count);
     if (typeof event === 'string' || event.message.Type !== 'container') return null;
     if (event.message.timeNano) this.advanceTo(event.message.timeNano / 1e6);
+    const id = event.message.Actor.ID;
     let outcome: ReplayOutcome = { kind: 'info' };
-    this.architecture.logged(
-      liveEntryCli(event),
-      (): LoggedResult => {
-        outcome = event.baseAction === 'create' ? this.create(event) : applyRecordedEvent(this.architecture, event, this.memory);
-        return {
-          ...(outcome.kind === 'flagged' ? { outcome: 'error' as const, message: outcome.note ?? 'not possible in this state' } : {}),
-          ...(outcome.kind !== 'flagged' && outcome.note ? { message: outcome.note } : {}),
-          ...(outcome.container ? { container: outcome.container } : {}),
-        };
-      },
-      // `replay`: a recorded event, headed by its own time (as a replayed log's entries).
-      { kind: 'replay' },
-    );
+    if (this.runs.claims(id, containerKey(event.message), event)) {
+      // Part of one engine command: the node moves now, the command's entry comes when it is complete.
+      outcome = this.architecture.quietly(() => this.applyOne(event));
+      this.runs.add(id, event, outcome);
+    } else {
+      const shown = recordedMessage(event.message);
+      this.architecture.logged(
+        liveEntryCli(event),
+        (): LoggedResult => {
+          outcome = this.applyOne(event);
+          return {
+            ...(outcome.kind === 'flagged' ? { outcome: 'error' as const, message: outcome.note ?? 'not possible in this state' } : {}),
+            ...(outcome.kind !== 'flagged' && outcome.note ? { message: outcome.note } : {}),
+            ...(outcome.container ? { container: outcome.container } : {}),
+          };
+        },
+        // `replay`: a recorded event, headed by its own time (as a replayed log's entries).
+        { kind: 'replay', recorded: shown ? [shown] : [] },
+      );
+    }
     this.outcomes.push(outcome);
     return outcome;
   }
 
-  /** Stops the architecture's actors. */
+  private applyOne(event: ParsedEvent): ReplayOutcome {
+    return event.baseAction === 'create' ? this.create(event) : applyRecordedEvent(this.architecture, event, this.memory);
+  }
+
+  /**
+   * One engine command's entry: headed by the page's command (`docker stop web`, with
+   * Docker's answer), or by the command its events show (`# 19:02:03.123 engine: docker
+   * stop web`), holding its real events; a flagged event flags the entry.
+   */
+  private logRun(run: CommandRun): void {
+    const recorded = run.events.flatMap((e) => recordedMessage(e.message) ?? []);
+    const flagged = run.outcomes.filter((o) => o.kind === 'flagged').map((o) => o.note ?? 'not possible in this state');
+    const reply = run.page?.reply;
+    const first = run.events[0]?.message.timeNano;
+    const cli = run.page ? run.page.cli : `# ${first ? `${clockText(first)} ` : ''}engine: ${run.cli}`;
+    const container = run.outcomes.find((o) => o.container)?.container ?? run.name;
+    const result = (): LoggedResult => {
+      if (reply && !reply.ok) return { outcome: 'error', message: reply.message, ...(reply.by === 'bridge' ? { refusedBy: 'bridge' as const } : {}) };
+      if (flagged.length > 0) return { outcome: 'error', message: flagged.join('; ') };
+      if (reply) return { message: reply.status === 304 ? `Docker: nothing to do (304), ${reply.tookMs} ms` : `Docker answered after ${formatMs(reply.tookMs)}` };
+      return {};
+    };
+    // A flagged run reads as a recorded event the machine disagrees with, whoever sent it.
+    const kind = run.page && flagged.length === 0 ? 'command' : 'replay';
+    this.architecture.logged(cli, result, { container, kind, recorded });
+  }
+
+  /** Logs the commands still open, then stops the architecture's actors. */
   stop(): void {
+    this.runs.flush();
     this.architecture.stop();
   }
 
@@ -114,18 +163,18 @@ export class LiveMirror {
     const existing = this.architecture.status(key);
     // Already there: the replay flags it, in its words.
     if (existing !== undefined && existing !== 'removed') return applyRecordedEvent(this.architecture, event, this.memory);
+    const recorded = recordedContainer(event);
     const a = event.message.Actor.Attributes;
-    const labels = Object.fromEntries(Object.entries(a).filter(([k]) => k.startsWith('com.docker.compose.')));
-    this.place({ name: key, image: a.image ?? 'unknown', labels }, event.message.Actor.ID);
+    this.place({ name: key, image: a.image ?? 'unknown', labels: recorded.labels ?? {} }, recorded);
     return { kind: 'applied', container: key };
   }
 
-  /** Adds the service if needed and creates the container in its slot (Docker's own ID). */
-  private place(c: Placeable, id: string): void {
+  /** Adds the service if needed and creates the container in its slot, as the engine has it (ID, labels, network when known). */
+  private place(c: Placeable, recorded: RecordedContainer): void {
     const arch = this.architecture;
     const slot = slotOf(arch.spec, c);
     if (!arch.spec.services.some((s) => s.name === slot.service)) arch.addService(newService(slot, c));
-    arch.actor.send({ type: 'create', service: slot.service, replica: slot.replica, ...(/^[0-9a-f]{64}$/.test(id) ? { id } : {}) });
+    arch.create(slot.service, slot.replica, 'replay', recorded);
   }
 
   /**
@@ -138,7 +187,7 @@ export class LiveMirror {
     for (const c of containers) {
       if (c.status === 'removing') continue;
       const created = c.createdAt ?? readAtMs;
-      steps.push({ at: created, run: () => this.place(c, c.id) });
+      steps.push({ at: created, run: () => this.place(c, { id: c.id, labels: c.labels, ...(c.network !== undefined ? { network: c.network } : {}) }) });
       if (c.status === 'created' || c.startedAt === null) continue;
       const send = (event: ContainerEvent) => () => this.architecture.containerActor(c.name)?.send(event);
       const started = Math.max(created, c.startedAt);

@@ -53,6 +53,8 @@ export interface LiveContainer {
   finishedAt: number | null;
   /** `Config.StopTimeout`, seconds, when set on the container. */
   stopTimeout?: number;
+  /** The network it joins (`NetworkSettings.Networks`' first name, else `HostConfig.NetworkMode`): `bridge`, `none`, `shop_default`. */
+  network?: string;
   /** Whether the bridge forwards commands for this container (`--allow-commands` and the filter). */
   commandable: boolean;
 }

@@ -69,6 +69,14 @@ function Outcome({ entry, nameOfId }: LogEntryViewProps) {
       </p>
     );
   }
+  // Refused before Docker (the live page or its bridge): their words, not Docker's.
+  if (entry.outcome === 'error' && entry.refusedBy) {
+    return (
+      <p className="log-entry__refused" data-refused-by={entry.refusedBy}>
+        Not sent to Docker: {entry.message}
+      </p>
+    );
+  }
   if (entry.outcome === 'error') {
     return <p className="log-entry__error">Error response from daemon: {entry.message}</p>;
   }
@@ -93,7 +101,7 @@ function LogEntryViewComponent({ entry, nameOfId, replayDetails, learn = false }
     const chips = learn && entry.outcome === 'ok' ? (
       <>
         {eventChips}
-        <LogExplanation entry={entry} />
+        <LogExplanation entry={entry} context={{ signalBefore: details.outcome?.signal }} />
       </>
     ) : (
       eventChips

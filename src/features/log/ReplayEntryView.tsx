@@ -26,7 +26,7 @@ function recordedTime(timeNano: number): { iso: string; clock: string } | null {
 }
 
 function wordsOf(entry: LogEntry, details: ReplayEntryDetails): OutcomeWords {
-  if (details.outcome) return describeOutcome(details.event, details.outcome, entry.events.length);
+  if (details.outcome) return describeOutcome(details.event, details.outcome);
   // Read before the replay stored the outcome: the entry itself still says whether it was flagged.
   return entry.outcome === 'error' ? { tone: 'flagged', text: entry.message ?? '' } : { tone: 'applied' };
 }

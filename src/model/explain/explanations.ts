@@ -4,6 +4,7 @@
  * shows them when "Learn" is on; embeds can turn them off.
  */
 import type { DockerEventMessage, LogEntry } from '../../../machines';
+import { parseSignal } from '../events/signals';
 
 /** An explanation: a title and one to three sentences. */
 export interface Explanation {
@@ -64,6 +65,18 @@ const T = {
     title: 'The process exited by itself',
     text: 'The main process ended with a non-zero exit code: a crash. The container stops with it, since a container lives as long as its main process.',
   },
+  sigtermHandled: {
+    title: 'Graceful shutdown after SIGTERM',
+    text: 'The process received SIGTERM (the kill just before), handled it, cleaned up and exited by itself with its own exit code. That is a graceful shutdown, not a job that finished on its own.',
+  },
+  sigtermDefault: {
+    title: 'Ended by SIGTERM',
+    text: 'The process received SIGTERM (the kill just before) and had no handler, so the default action ended it: exit code 128 + 15 = 143.',
+  },
+  sigkill: {
+    title: 'Killed by SIGKILL',
+    text: 'The process received SIGKILL (the kill just before), which cannot be handled or ignored: the kernel ended it at once, exit code 128 + 9 = 137.',
+  },
   exitClean: {
     title: 'The process finished',
     text: 'The main process ended with exit code 0: its work was done. The container stops with it.',
@@ -99,13 +112,32 @@ export const EXPLANATIONS: Readonly<Record<keyof typeof T, Explanation>> = T;
 
 const actions = (events: readonly DockerEventMessage[]) => events.filter((e) => e.Type === 'container').map((e) => e.Action);
 
+/** What else explains an entry: for a recorded `die`, the signal the `kill` recorded just before it sent. */
+export interface ExplainContext {
+  signalBefore?: number | undefined;
+}
+
+/**
+ * A die explained by the signal that caused it: the kill before it (in the entry, or
+ * recorded just before it). `stopShaped`: the entry is a whole `docker stop` (its `stop`
+ * event, or SIGTERM then SIGKILL), whose lessons name the grace period.
+ */
+function dieBySignal(signals: readonly number[], exitCode: number, stopShaped: boolean): Explanation | null {
+  if (signals.includes(9)) return stopShaped ? T.stopForced : T.sigkill;
+  if (!signals.includes(15)) return null;
+  if (exitCode === 143) return stopShaped ? T.stopDefault : T.sigtermDefault;
+  return stopShaped ? T.stopGraceful : T.sigtermHandled;
+}
+
 /**
  * The explanation for one log entry, chosen from its outcome, its CLI line and the Docker
  * events it produced (so a stop that ended in SIGKILL reads differently from a graceful
- * one). Null when there is nothing to teach (e.g. a replayed exec event).
+ * one). A recorded or live `die` is explained by what caused it: the signal sent before it
+ * (`context.signalBefore`, or a `kill` in the same entry), never as a finished job when a
+ * SIGTERM came first. Null when there is nothing to teach (e.g. a replayed exec event).
  */
-export function explainEntry(entry: LogEntry): Explanation | null {
-  if (entry.outcome === 'error') return T.refused;
+export function explainEntry(entry: LogEntry, context: ExplainContext = {}): Explanation | null {
+  if (entry.outcome === 'error') return entry.refusedBy ? null : T.refused;
   if (entry.outcome === 'no-op') return T.noop;
   const a = actions(entry.events);
   const kills = entry.events.filter((e) => e.Action === 'kill').map((e) => e.Actor.Attributes.signal);
@@ -132,6 +164,9 @@ export function explainEntry(entry: LogEntry): Explanation | null {
     if (a.includes('start')) return T.policyStart;
     if (a.some((x) => x.startsWith('health_status') || x.startsWith('exec_'))) return T.health;
   }
+  // A live engine's run of one command typed elsewhere (`# … engine: docker rm -f web`): its events say which.
+  if (cli.startsWith('#') && a.includes('destroy')) return a.includes('die') ? T.removeForce : T.remove;
+  if (cli.startsWith('#') && a.includes('restart') && a.includes('die')) return T.restart;
   // One recorded or live engine event (`# … container pause web`): what the command that makes it does.
   if (cli.startsWith('#') && a.length === 1) {
     const byEvent: Partial<Record<string, Explanation>> = { pause: T.pause, unpause: T.unpause, create: T.create, start: T.start, destroy: T.remove };
@@ -139,6 +174,10 @@ export function explainEntry(entry: LogEntry): Explanation | null {
     if (explained) return explained;
   }
   if (die && exitCode !== undefined) {
+    const signals = kills.map((k) => parseSignal(k)).filter((n): n is number => n !== undefined);
+    if (context.signalBefore !== undefined) signals.push(context.signalBefore);
+    const bySignal = dieBySignal(signals, exitCode, signals.includes(15) && signals.includes(9));
+    if (bySignal) return bySignal;
     // A crash followed by a restart policy's decision shows as die without stop.
     return exitCode === 0 ? T.exitClean : T.crash;
   }

@@ -8,6 +8,7 @@ import { dockerStatus, isValidExitCode, type Architecture, type ContainerEvent }
 import { containerKey } from '../events/containerKey';
 import { toLifecycleIntent } from '../events/toMachineEvent';
 import type { ParsedEvent } from '../events/types';
+import { recordedContainer } from './recordedFacts';
 import { replayService } from './replaySpec';
 
 /** What happened to one recorded event. */
@@ -17,6 +18,8 @@ export interface ReplayOutcome {
   /** The container key (name or short ID), for container events. */
   container?: string;
   note?: string;
+  /** For a `die`: the signal the `kill` recorded just before it sent (15 SIGTERM, 9 SIGKILL), which explains the exit. */
+  signal?: number;
 }
 
 /**
@@ -25,8 +28,12 @@ export interface ReplayOutcome {
  */
 export type ReplayMemory = Map<string, { oomPending: boolean; lastSignal?: number | undefined }>;
 
-/** Applies `event` to `architecture`; pure with respect to anything but the two arguments. */
-export function applyRecordedEvent(architecture: Architecture, event: ParsedEvent, memory: ReplayMemory): ReplayOutcome {
+/**
+ * Applies `event` to `architecture`; pure with respect to anything but its arguments. A
+ * container it creates gets the record's ID, labels and (from `networks`, by container ID)
+ * network, never the simulation's.
+ */
+export function applyRecordedEvent(architecture: Architecture, event: ParsedEvent, memory: ReplayMemory, networks?: ReadonlyMap<string, string>): ReplayOutcome {
   if (event.message.Type !== 'container') return { kind: 'info' };
   const key = containerKey(event.message);
   const intent = toLifecycleIntent(event);
@@ -46,7 +53,7 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
   const ensure = (): string | undefined => {
     if (exists) return undefined;
     architecture.addService(replayService(event));
-    architecture.create(key, 1, 'replay');
+    architecture.create(key, 1, 'replay', recordedContainer(event, networks));
     return `${key} had no create event: created on the fly`;
   };
 
@@ -56,7 +63,7 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
     case 'create':
       if (exists) return flag(`create for ${key}, which already exists`);
       architecture.addService(replayService(event));
-      architecture.create(key, 1, 'replay');
+      architecture.create(key, 1, 'replay', recordedContainer(event, networks));
       return applied();
     case 'start': {
       const created = ensure();
@@ -96,7 +103,8 @@ export function applyRecordedEvent(architecture: Architecture, event: ParsedEven
       mem.lastSignal = undefined;
       send({ type: 'exit', exitCode: code });
       if (intent.exitCode !== code) return applied('die without an exit code: recorded as 0');
-      return applied(dieAfterSignal(signal, code));
+      const outcome = applied(dieAfterSignal(signal, code));
+      return signal !== undefined ? { ...outcome, signal } : outcome;
     }
     case 'destroy':
       if (!exists) return flag(`destroy for ${key}, which does not exist`);

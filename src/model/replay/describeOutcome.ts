@@ -37,17 +37,16 @@ function infoText(event: ParsedEvent): string {
 /**
  * The words under a recorded event's heading.
  * - `flagged`: the note (why Docker could not have done that in that state);
- * - `applied` with no machine events in the entry itself (a `create`, whose `docker create`
- *   line follows) or with a note (created on the fly, forced removal);
+ * - `applied` with a note (created on the fly, forced removal); otherwise the recorded
+ *   event shown in the entry says it;
  * - `info`: why it changed nothing (or its note, e.g. an `oom` waiting for its `die`).
  */
-export function describeOutcome(event: ParsedEvent, outcome: ReplayOutcome, machineEvents: number): OutcomeWords {
+export function describeOutcome(event: ParsedEvent, outcome: ReplayOutcome): OutcomeWords {
   switch (outcome.kind) {
     case 'flagged':
       return { tone: 'flagged', text: outcome.note ?? 'not possible in the container\u2019s state' };
     case 'applied':
-      if (outcome.note) return { tone: 'applied', text: outcome.note };
-      return machineEvents === 0 ? { tone: 'applied', text: 'applied: see the command below' } : { tone: 'applied' };
+      return outcome.note ? { tone: 'applied', text: outcome.note } : { tone: 'applied' };
     case 'info':
       return { tone: 'info', text: outcome.note ?? infoText(event) };
   }

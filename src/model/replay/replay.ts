@@ -6,6 +6,7 @@
 import { createArchitecture, type Architecture, type ArchitectureOptions } from '../../../machines';
 import type { ParsedEvent, ParsedEventsLog } from '../events/types';
 import { applyRecordedEvent, type ReplayMemory, type ReplayOutcome } from './applyEvent';
+import { recordedMessage, recordedNetworks } from './recordedFacts';
 import { replaySpec } from './replaySpec';
 
 /** The longest real pause between two events during playback, ms. */
@@ -31,11 +32,14 @@ export class Replay {
   private cursor = 0;
   private readonly outcomes: ReplayOutcome[] = [];
   private readonly listeners = new Set<Listener>();
+  /** Each container's network, from the log's `network connect` events (by container ID). */
+  private readonly networks: ReadonlyMap<string, string>;
 
   constructor(
     readonly log: ParsedEventsLog,
     private readonly options: Pick<ArchitectureOptions, 'clock'> = {},
   ) {
+    this.networks = recordedNetworks(log.events);
     this.arch = this.fresh();
   }
 
@@ -132,19 +136,24 @@ export class Replay {
     return createArchitecture(replaySpec(this.log.events), { ...this.options, up: false, createContainers: false });
   }
 
+  /**
+   * One recorded event, one log entry showing that event as recorded: the machine's own
+   * events (a `network disconnect` it derives from a `die`) are consequences, not shown.
+   */
   private apply(event: ParsedEvent): ReplayOutcome {
     let outcome: ReplayOutcome = { kind: 'info' };
+    const shown = recordedMessage(event.message);
     this.arch.logged(
       replayEntryCli(event),
       () => {
-        outcome = applyRecordedEvent(this.arch, event, this.memory);
+        outcome = applyRecordedEvent(this.arch, event, this.memory, this.networks);
         return {
           ...(outcome.kind === 'flagged' ? { outcome: 'error' as const } : {}),
           ...(outcome.note ? { message: outcome.note } : {}),
           ...(outcome.container ? { container: outcome.container } : {}),
         };
       },
-      { kind: 'replay' },
+      { kind: 'replay', recorded: shown ? [shown] : [] },
     );
     this.outcomes.push(outcome);
     return outcome;

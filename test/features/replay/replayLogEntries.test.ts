@@ -9,7 +9,7 @@ function wordsOf(replay: ReturnType<typeof replayOf>) {
   const details = replayDetailsFor(replay);
   return replay.architecture.getLog().map((entry) => {
     const d = details(entry);
-    return d?.outcome ? [entry.cli, describeOutcome(d.event, d.outcome, entry.events.length)] : [entry.cli, null];
+    return d?.outcome ? [entry.cli, describeOutcome(d.event, d.outcome)] : [entry.cli, null];
   });
 }
 
@@ -27,8 +27,8 @@ describe('replay entries in the log', () => {
     const replay = replayOf(fixture(BASIC));
     replay.skipToEnd();
     expect(wordsOf(replay)).toEqual([
-      ['# line 1: container create test', { tone: 'applied', text: 'applied: see the command below' }],
-      ['docker create --name test alpine:latest', null],
+      // One entry per recorded event, no invented `docker create` command beside it.
+      ['# line 1: container create test', { tone: 'applied' }],
       ['# line 2: network connect bridge', { tone: 'info', text: "shown only: network events do not change a container's state" }],
       ['# line 3: container start test', { tone: 'applied' }],
       ['# line 4: container kill test', { tone: 'info', text: 'a signal only: the die event that follows (if any) records the exit' }],
@@ -58,8 +58,24 @@ describe('replay entries in the log', () => {
     const replay = replayOf(fixture(BASIC));
     replay.skipToEnd();
     const details = replayDetailsFor(replay);
-    const create = replay.architecture.getLog()[1]!;
-    expect(details(create)).toBeUndefined();
-    expect(details({ ...create, kind: 'command', cli: '# line 1: container create test' })).toBeUndefined();
+    const create = replay.architecture.getLog()[0]!;
+    expect(details(create)).toBeDefined();
+    expect(details({ ...create, cli: 'docker create --name test alpine:latest' })).toBeUndefined();
+    expect(details({ ...create, kind: 'command' })).toBeUndefined();
+  });
+
+  it('shows each event as recorded: its IDs, network name and attributes, and nothing the log does not have', () => {
+    const replay = replayOf(fixture(BASIC));
+    replay.skipToEnd();
+    const log = replay.architecture.getLog();
+    // Exactly one entry per line, each holding that line's event and no other.
+    expect(log.map((e) => e.cli)).toEqual(replay.log.events.map((e) => replayEntryCli(e)));
+    log.forEach((entry, i) => {
+      const recorded = replay.log.events[i]!.message;
+      expect(entry.events).toEqual([{ ...recorded, scope: 'local' }]);
+    });
+    const networkNames = log.flatMap((e) => e.events).filter((m) => m.Type === 'network').map((m) => m.Actor.Attributes.name);
+    expect(networkNames).toEqual(['bridge', 'bridge']);
+    expect(JSON.stringify(log)).not.toContain('replay_default');
   });
 });

@@ -90,11 +90,7 @@ describe('replay edge cases', () => {
   it('logs each recorded event with its line number, and flags in the entry', () => {
     const { replay } = replayText([line(1, 'create'), line(2, 'unpause')].join('\n'));
     const log = replay.architecture.getLog();
-    expect(log.map((e) => e.cli)).toEqual([
-      '# line 1: container create web',
-      'docker create --name web alpine',
-      '# line 2: container unpause web',
-    ]);
-    expect(log[2]).toMatchObject({ outcome: 'error', container: 'web' });
+    expect(log.map((e) => e.cli)).toEqual(['# line 1: container create web', '# line 2: container unpause web']);
+    expect(log[1]).toMatchObject({ outcome: 'error', container: 'web' });
   });
 });

@@ -5,18 +5,20 @@
  * to teach.
  */
 import type { LogEntry } from '../../../../machines';
-import { explainEntry, restartNote, type Explanation } from '../../../model/explain/explanations';
+import { explainEntry, restartNote, type ExplainContext, type Explanation } from '../../../model/explain/explanations';
 import { hasRestartNote } from './restartNotes';
 
 /** Props of {@link LogExplanation}. */
 export interface LogExplanationProps {
   entry: LogEntry;
+  /** For a recorded event: what else explains it (the signal recorded just before a `die`). */
+  context?: ExplainContext | undefined;
 }
 
 /** The explanations for `entry` (what Docker did, then the restart-policy note when it applies). */
-export function explanationsFor(entry: LogEntry): Explanation[] {
+export function explanationsFor(entry: LogEntry, context?: ExplainContext): Explanation[] {
   const shown: Explanation[] = [];
-  const main = explainEntry(entry);
+  const main = explainEntry(entry, context);
   if (main) shown.push(main);
   if (hasRestartNote(entry)) shown.push(restartNote());
   return shown;
@@ -31,8 +33,8 @@ function BulbIcon() {
 }
 
 /** The explanation block of one entry. */
-export function LogExplanation({ entry }: LogExplanationProps) {
-  const shown = explanationsFor(entry);
+export function LogExplanation({ entry, context }: LogExplanationProps) {
+  const shown = explanationsFor(entry, context);
   if (shown.length === 0) return null;
   return (
     <div className="log-explain" data-explain={shown.map((e) => e.title).join(' | ')}>
