@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry of `npm run bench` (node --expose-gc bench/run.mjs [--quick] [--only=machine,scale,compose,bundle,render,startup] [--profile]).
+// Entry of `npm run bench` (node --expose-gc bench/run.mjs [--quick] [--only=machine,scale,compose,replay,bundle,render,startup] [--profile]).
 // Bundles bench/run.ts (bundle.mjs), then runs it.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';

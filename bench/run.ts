@@ -16,6 +16,7 @@ import { figure, gc, nowNs, type Figure } from './lib/measure';
 import { bundleBenchBlocker, runBundleSize } from './suites/bundleSize';
 import { runComposeParse, type ComposeRow } from './suites/composeParse';
 import { runMachineThroughput } from './suites/machineThroughput';
+import { runReplaySkip } from './suites/replaySkip';
 import { runSystemScale } from './suites/systemScale';
 
 // `layoutArchitecture` is optional (being written by others): the glob is empty when the file is missing.
@@ -28,7 +29,7 @@ export interface RunOptions {
   /** Fewer samples, smaller sizes: a smoke test of the harness, not a measurement. */
   quick?: boolean;
   /**
-   * Bench ids to run (default all): machine, scale, compose, bundle, render, startup
+   * Bench ids to run (default all): machine, scale, compose, replay, bundle, render, startup
    * (`browser.renderUnderLoad`, `browser.startup`; `browser` selects both).
    */
   only?: string[];
@@ -81,6 +82,15 @@ const BENCHES: Bench[] = [
       ctx.figures.push(...r.figures);
       ctx.composeRows = r.rows;
       ctx.detail.compose = r.detail;
+    },
+  },
+  {
+    id: 'replay',
+    description: 'Replay Skip to end per event: generated busy-host log, 50 000 events / 500 containers vs 5 000 / 50',
+    run: (ctx) => {
+      const r = runReplaySkip(ctx.quick ? { small: [500, 5], big: [5000, 50], rounds: 3 } : {});
+      ctx.figures.push(...r.figures);
+      ctx.detail.replay = r.detail;
     },
   },
   {

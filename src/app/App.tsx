@@ -16,6 +16,8 @@ import { ReplayCanvasEmpty } from '../features/replay/ReplayCanvasEmpty';
 import { lazyReplayPanel } from '../features/replay/lazyReplayPanel';
 import { useEventsFromUrl } from '../features/replay/useEventsFromUrl';
 import { useEventsLogDrop } from '../features/replay/useEventsLogDrop';
+import { useEventsLogLoading } from '../features/replay/useEventsLogLoading';
+import { EventsLogProgress } from '../features/replay/EventsLogProgress';
 import { preloadLayoutEngine } from '../model/layout/architectureLayouts';
 import { AfterIdle, preloadable, whenIdle } from '../react/loadLater';
 import type { SessionSource } from '../model/session/sessionSource';
@@ -86,8 +88,9 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
     },
     [store],
   );
-  useEventsLogDrop(loadReplay, setAlert);
-  const eventsLoading = useEventsFromUrl(loadReplay, setAlert);
+  const eventsLog = useEventsLogLoading(loadReplay, setAlert);
+  useEventsLogDrop(eventsLog);
+  useEventsFromUrl(eventsLog, setAlert);
   useEffect(() => {
     void preloadLogEntries(); // shown as soon as the canvas is painted
   }, []);
@@ -121,15 +124,11 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
           onToggleTheme={toggleTheme}
           onReset={store.reset}
         >
-          <EventsLogTools onLoad={loadReplay} onError={setAlert} />
+          <EventsLogTools onLoad={loadReplay} loading={eventsLog} />
         </Header>
         {alert ? <InputAlert message={alert} onDismiss={() => setAlert(null)} /> : null}
         <ComposeToolbar controller={compose} />
-        {eventsLoading ? (
-          <p role="status" className="replay-loading">
-            {eventsLoading}
-          </p>
-        ) : null}
+        <EventsLogProgress loading={eventsLog} />
         {session.replay ? (
           <Suspense fallback={<p role="status" className="replay-loading">Loading the replay controls…</p>}>
             <ReplayPanel replay={session.replay} title={session.source.title} />

@@ -169,8 +169,9 @@ export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWid
             <div className="cl-canvas">
               <ScaleFrame>
                 <ReactFlowProvider>
-                  <ArchitectureCanvas colorMode={colorMode} />
-                  <FitGuard stageRef={stageRef} fitKey={`${options.controls}|${story?.position ?? ''}|${view.alerts.length}|${captionSpace}`} />
+                  <ArchitectureCanvas colorMode={colorMode}>
+                    <FitGuard stageRef={stageRef} fitKey={`${options.controls}|${story?.position ?? ''}|${view.alerts.length}|${captionSpace}`} />
+                  </ArchitectureCanvas>
                 </ReactFlowProvider>
               </ScaleFrame>
             </div>

@@ -2,12 +2,13 @@
  * Keeps the whole architecture in view through a slide's life: created hidden or at zero
  * size and shown later (IntersectionObserver), resized (ResizeObserver on the stage),
  * fullscreen, print / PDF (`beforeprint` and the `print` media query), and a tab shown
- * again. Must be rendered inside the canvas's `<ReactFlowProvider>`. React Flow's own
- * `FitOnResize` covers size changes of its wrapper; this adds the rest.
+ * again. Must be rendered inside the canvas (`<ArchitectureCanvas>`'s children), whose fit
+ * options it uses: a big graph fits as in the app. `FitOnResize` covers size changes of
+ * its wrapper; this adds the rest.
  */
 import { useContext, useEffect, type RefObject } from 'react';
 import { useNodesInitialized, useReactFlow, useUpdateNodeInternals } from '@xyflow/react';
-import { FIT_VIEW_OPTIONS } from '../features/architecture/FitOnResize';
+import { useFitViewOptions } from '../features/architecture/FitOptions';
 import { OuterScaleContext } from './ScaleFrame';
 
 /** Props of {@link FitGuard}. */
@@ -20,6 +21,8 @@ export interface FitGuardProps {
 
 export function FitGuard({ stageRef, fitKey }: FitGuardProps) {
   const { fitView, getNodes } = useReactFlow();
+  // The canvas's own options (a big graph's keep nodes clear of its minimap and search field).
+  const options = useFitViewOptions();
   const ready = useNodesInitialized();
   const scale = useContext(OuterScaleContext);
   const updateNodeInternals = useUpdateNodeInternals();
@@ -29,9 +32,9 @@ export function FitGuard({ stageRef, fitKey }: FitGuardProps) {
   useEffect(() => {
     if (!ready) return;
     updateNodeInternals(getNodes().map((n) => n.id));
-    const frame = requestAnimationFrame(() => void fitView(FIT_VIEW_OPTIONS));
+    const frame = requestAnimationFrame(() => void fitView(options));
     return () => cancelAnimationFrame(frame);
-  }, [scale, ready, getNodes, updateNodeInternals, fitView]);
+  }, [scale, ready, getNodes, updateNodeInternals, fitView, options]);
 
   useEffect(() => {
     const stage = stageRef.current;
@@ -41,11 +44,11 @@ export function FitGuard({ stageRef, fitKey }: FitGuardProps) {
     const fit = () => {
       win.cancelAnimationFrame(frame);
       frame = win.requestAnimationFrame(() => {
-        if (stage.clientWidth > 0 && stage.clientHeight > 0) void fitView(FIT_VIEW_OPTIONS);
+        if (stage.clientWidth > 0 && stage.clientHeight > 0) void fitView(options);
       });
     };
     const fitNow = () => {
-      if (stage.clientWidth > 0 && stage.clientHeight > 0) void fitView(FIT_VIEW_OPTIONS);
+      if (stage.clientWidth > 0 && stage.clientHeight > 0) void fitView(options);
     };
     fit();
     const resize = new ResizeObserver(fit);
@@ -74,7 +77,7 @@ export function FitGuard({ stageRef, fitKey }: FitGuardProps) {
       stage.ownerDocument.removeEventListener('fullscreenchange', fit);
       stage.ownerDocument.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [fitView, ready, stageRef, fitKey]);
+  }, [fitView, options, ready, stageRef, fitKey]);
 
   return null;
 }

@@ -59,6 +59,29 @@ function cutNames(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Nodes (containers, groups, placeholders) whose box meets the minimap's, the search
+ * field's or the project label's, as shown after the fit: `name (node rect) × overlay`.
+ */
+function coveredNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const overlays = [...document.querySelectorAll<HTMLElement>('.react-flow__minimap, .service-search, .project-label')].map((el) => ({
+      name: el.className.split(' ').find((c) => !c.startsWith('react-flow__panel')) ?? el.className,
+      rect: el.getBoundingClientRect(),
+    }));
+    const covered: string[] = [];
+    for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = node.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      for (const o of overlays) {
+        const meets = r.left < o.rect.right && r.right > o.rect.left && r.top < o.rect.bottom && r.bottom > o.rect.top;
+        if (meets) covered.push(`${node.dataset.id ?? node.textContent} (${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}) × ${o.name}`);
+      }
+    }
+    return covered;
+  });
+}
+
 describe('big graphs at 1400×900', () => {
   for (const graph of GRAPHS) {
     it(`${graph.id}: every service name whole, minimap, zoomed-out nodes`, async () => {
@@ -71,6 +94,8 @@ describe('big graphs at 1400×900', () => {
       expect(await first.locator('.container-node__name').textContent()).toBe(service);
       expect(await first.getAttribute('data-status')).toBeTruthy();
       await expect.poll(() => page.locator('.react-flow__minimap').isVisible()).toBe(true);
+      // The fit leaves the minimap, the search field and the project label their room.
+      expect(await coveredNodes(page)).toEqual([]);
       // Too many to show every line at a readable size: the overview levels are on.
       expect(await page.locator('.architecture-canvas').getAttribute('data-zoom-level')).not.toBe('detail');
       await screenshot(page, `big-${graph.id}`);

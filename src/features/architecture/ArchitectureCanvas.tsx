@@ -6,9 +6,9 @@
  * is precomputed; any other spec waits (in a `Suspense`) for the layout engine's chunk
  * if its loader did not start it already.
  */
-import { Suspense, useMemo, useRef, useState } from 'react';
+import { Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
-import { Background, Controls, MiniMap, ReactFlow, type ColorMode, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import { Background, MiniMap, ReactFlow, type ColorMode, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { architectureGraph } from '../../model/layout/architectureGraph';
 import { architectureLayout } from '../../model/layout/architectureLayouts';
@@ -19,7 +19,9 @@ import { buildEdges, buildNodes, buildPlaceholderEdges, buildServiceNodes } from
 import { ContainerNode } from './ContainerNode';
 import { DependencyEdge } from './DependencyEdge';
 import { EdgeMarkers } from './EdgeMarkers';
-import { FIT_VIEW_OPTIONS, FIT_VIEW_OPTIONS_BIG, FitOnResize } from './FitOnResize';
+import { FitOnResize } from './FitOnResize';
+import { FitControls, FitOptions } from './FitOptions';
+import { bigGraphFitOptions, FIT_VIEW_OPTIONS, MINIMAP_SIZE } from './fitViewOptions';
 import type { ArchitectureFlowEdge, ArchitectureFlowNode, ContainerFlowNode, DependencyFlowEdge } from './flowTypes';
 import { serviceTargets } from '../../model/layout/serviceSearch';
 import { PlaceholderEdge } from './PlaceholderEdge';
@@ -38,6 +40,8 @@ const edgeTypes: EdgeTypes = { dependency: DependencyEdge, placeholder: Placehol
 export interface ArchitectureCanvasProps {
   /** React Flow's colour mode for its own controls. Default `system`. */
   colorMode?: ColorMode;
+  /** Rendered inside `<ReactFlow>`, with the canvas's fit options (`useFitViewOptions`): the embed's `FitGuard`. */
+  children?: ReactNode;
 }
 
 /** Containers above which animations are dropped (see the class `is-large`). */
@@ -45,8 +49,6 @@ const LARGE_GRAPH = 60;
 /** Services from which the canvas offers a minimap and a search field (a big graph). */
 const BIG_GRAPH_SERVICES = 12;
 
-/** Small enough to leave the drawing its room (React Flow's default is 200 × 150). */
-const MINIMAP_SIZE = { width: 168, height: 104 } as const;
 /** Minimap colours: containers solid, service boxes (groups, placeholders) as outlines. */
 const minimapColor = (node: ArchitectureFlowNode) => (node.type === 'container' ? 'var(--minimap-node)' : 'transparent');
 const minimapStroke = (node: ArchitectureFlowNode) => (node.type === 'container' ? 'transparent' : 'var(--minimap-node)');
@@ -70,7 +72,7 @@ function LayoutGate(props: ArchitectureCanvasProps) {
   return <Canvas {...props} />;
 }
 
-function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
+function Canvas({ colorMode = 'system', children }: ArchitectureCanvasProps) {
   const architecture = useArchitecture();
   const selection = useSelection();
   // Changes only when `docker create` puts a new container (new actor) in a slot.
@@ -104,7 +106,8 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
   // more paint than it teaches: the bench's 500-node storm ran at a third of the frame rate.
   const large = containerNodes.length > LARGE_GRAPH;
   const big = graph.services.length >= BIG_GRAPH_SERVICES;
-  const fitOptions = big ? FIT_VIEW_OPTIONS_BIG : FIT_VIEW_OPTIONS;
+  // The first fit, before the canvas's size is known (FitOptions refines it once it is).
+  const firstFit = useMemo(() => (big ? bigGraphFitOptions({ width: 0, height: 0 }, layout) : FIT_VIEW_OPTIONS), [big, layout]);
 
   return (
     <div ref={canvasRef} className={`architecture-canvas${large ? ' is-large' : ''}`}>
@@ -116,7 +119,7 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
         edgeTypes={edgeTypes}
         colorMode={colorMode}
         fitView
-        fitViewOptions={fitOptions}
+        fitViewOptions={firstFit}
         minZoom={0.2}
         maxZoom={2}
         nodesDraggable={false}
@@ -136,8 +139,11 @@ function Canvas({ colorMode = 'system' }: ArchitectureCanvasProps) {
         aria-label={`Architecture of ${architecture.spec.project}: containers and who calls whom`}
       >
         <Background gap={24} size={1.5} />
-        <Controls showInteractive={false} fitViewOptions={fitOptions} />
-        <FitOnResize fitKey={fitKey} options={fitOptions} />
+        <FitOptions big={big} drawing={layout}>
+          <FitControls />
+          <FitOnResize fitKey={fitKey} />
+          {children}
+        </FitOptions>
         <ZoomLevel target={canvasRef} />
         {projectInNames ? <ProjectLabel project={spec.project} /> : null}
         {big ? <ServiceSearch targets={targets} /> : null}

@@ -1,26 +1,22 @@
 /**
  * Keeps the whole architecture in view: `fitView` whenever the canvas changes size
- * (window resize, panels stacking). Must be rendered inside `<ReactFlow>`.
+ * (window resize, panels stacking) or its fit options change. Must be rendered inside
+ * `<ReactFlow>` (and inside `FitOptions` for a big graph's options).
  */
 import { useEffect, useRef } from 'react';
-import { useReactFlow, useStore, type FitViewOptions } from '@xyflow/react';
-
-/** Options shared by the first fit and every re-fit. */
-export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.06, maxZoom: 1.15, minZoom: 0.2 };
-/** A big graph's: room at the top for the project label and the search field. */
-export const FIT_VIEW_OPTIONS_BIG: FitViewOptions = { padding: { top: '52px', right: '2%', bottom: '2%', left: '2%' }, maxZoom: 1.15, minZoom: 0.2 };
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useFitViewOptions } from './FitOptions';
 
 /** Props of {@link FitOnResize}. */
 export interface FitOnResizeProps {
-  /** fitView options. Default `FIT_VIEW_OPTIONS`. */
-  options?: FitViewOptions;
   /** Changes whenever the drawing changes (a new layout after a scale): the view is fitted again. */
   fitKey?: string | number;
 }
 
 /** Renders nothing; re-fits the view on size changes and when `fitKey` changes. */
-export function FitOnResize({ fitKey, options = FIT_VIEW_OPTIONS }: FitOnResizeProps = {}) {
+export function FitOnResize({ fitKey }: FitOnResizeProps = {}) {
   const { fitView } = useReactFlow();
+  const options = useFitViewOptions();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   // Not gated on `useNodesInitialized()`: React Flow recomputes it only on the next nodes

@@ -5,7 +5,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { LogEntry } from '../../../machines';
 import { useArchitecture } from '../../react/useSession';
-import { announcementsFor, factsOf } from './announcements';
+import { announcementsFor, containersTouched, factsOf } from './announcements';
 
 interface Announcement {
   id: number;
@@ -32,7 +32,7 @@ export function LiveAnnouncer({ mute }: LiveAnnouncerProps = {}) {
   const nextId = useRef(0);
 
   useEffect(() => {
-    let facts = factsOf(architecture);
+    const facts = factsOf(architecture);
     const seen = new WeakSet<LogEntry>(architecture.getLog());
     const unsubscribe = architecture.onLog((entries) => {
       // The log only grows at its end: the new entries are the unseen ones at the tail.
@@ -44,9 +44,16 @@ export function LiveAnnouncer({ mute }: LiveAnnouncerProps = {}) {
       }
       if (fresh.length === 0) return;
       for (const entry of fresh) seen.add(entry);
-      const after = factsOf(architecture);
+      // Only the containers these entries name can have changed: asking every container at
+      // every entry made a replay's Skip to end cost O(events × containers).
+      const touched = containersTouched(fresh);
+      const after = factsOf(architecture, touched);
       const texts = announcementsFor(fresh, facts, after);
-      facts = after;
+      for (const name of touched) {
+        const now = after.get(name);
+        if (now) facts.set(name, now);
+        else facts.delete(name);
+      }
       if (texts.length === 0 || isMuted()) return;
       const added = texts.map((text) => ({ id: ++nextId.current, text }));
       setAnnouncements((previous) => [...previous, ...added].slice(-KEEP));

@@ -14,15 +14,37 @@ export interface ContainerFacts {
 
 export type FactsByName = ReadonlyMap<string, ContainerFacts>;
 
-/** Current facts of every container of `architecture`, by name. */
-export function factsOf(architecture: Architecture): Map<string, ContainerFacts> {
+/**
+ * Current facts of the containers of `architecture` named in `names` (default: every
+ * container), by name. A name with no container is left out.
+ */
+export function factsOf(architecture: Architecture, names?: Iterable<string>): Map<string, ContainerFacts> {
   const facts = new Map<string, ContainerFacts>();
-  for (const entry of architecture.containers) {
-    const snapshot = architecture.containerActor(entry.name)?.getSnapshot();
+  for (const name of names ?? architecture.containers.map((c) => c.name)) {
+    const snapshot = architecture.containerActor(name)?.getSnapshot();
     if (!snapshot) continue;
-    facts.set(entry.name, { status: dockerStatus(snapshot), exitCode: snapshot.context.exitCode, oomKilled: snapshot.context.oomKilled });
+    facts.set(name, { status: dockerStatus(snapshot), exitCode: snapshot.context.exitCode, oomKilled: snapshot.context.oomKilled });
   }
   return facts;
+}
+
+/**
+ * The containers `entries` can have changed: each entry's container and every container
+ * its Docker events name (a rename's old name too). Every status change is recorded as
+ * such an event, so the facts of no other container can differ after these entries.
+ */
+export function containersTouched(entries: readonly LogEntry[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of entries) {
+    if (entry.container !== undefined) names.add(entry.container);
+    for (const event of entry.events) {
+      if (event.Type !== 'container') continue;
+      const { name, oldName } = event.Actor.Attributes;
+      if (name !== undefined) names.add(name);
+      if (oldName !== undefined) names.add(oldName.replace(/^\//, ''));
+    }
+  }
+  return names;
 }
 
 function exitWords(after: ContainerFacts, signal: string | null): string {

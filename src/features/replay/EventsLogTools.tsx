@@ -6,42 +6,43 @@ import { useState, type ChangeEvent } from 'react';
 import { PasteDialog } from '../../react/paste/PasteDialog';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { loadEventsLogParser, parserLoadError } from './eventsLogInput';
+import type { EventsLogLoading } from './eventsLogLoading';
 import './ReplayPanel.css';
 
 /** Props of {@link EventsLogTools}. */
 export interface EventsLogToolsProps {
-  /** Replaces the session with the replay of a log that parsed. */
+  /** Replaces the session with the replay of a log that parsed (a pasted one). */
   onLoad: (source: SessionSource) => void;
-  /** Shows why a log could not be loaded (in the page's `role="alert"`). */
-  onError: (message: string) => void;
+  /** The page's loader: a picked file is read through it (progress bar, Cancel). */
+  loading: Pick<EventsLogLoading, 'run'>;
 }
 
 /** File types offered by the picker (content decides; any file can still be chosen). */
 export const EVENTS_LOG_ACCEPT = '.txt,.log,.jsonl,.ndjson,.json,text/plain,application/json,application/x-ndjson';
 
 /** The picker and the paste button. */
-export function EventsLogTools({ onLoad, onError }: EventsLogToolsProps) {
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+export function EventsLogTools({ onLoad, loading }: EventsLogToolsProps) {
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     // Cleared so that choosing the same file again loads it again.
     input.value = '';
     if (!file) return;
-    let result;
-    try {
-      result = await (await loadEventsLogParser()).readEventsFile(file);
-    } catch (cause) {
-      onError(parserLoadError(cause));
-      return;
-    }
-    if (result.ok) onLoad(result.source);
-    else onError(result.error);
+    loading.run(file.name, file.size, async (options) => {
+      let parser;
+      try {
+        parser = await loadEventsLogParser();
+      } catch (cause) {
+        return { ok: false, error: parserLoadError(cause) };
+      }
+      return parser.readEventsFile(file, options);
+    });
   };
   return (
     <>
       <label className="tool-button events-log-open" title="Replay a docker events log (text or JSON lines)">
         Open events log
-        <input type="file" className="visually-hidden" accept={EVENTS_LOG_ACCEPT} onChange={(e) => void onFile(e)} />
+        <input type="file" className="visually-hidden" accept={EVENTS_LOG_ACCEPT} onChange={onFile} />
       </label>
       <PasteEventsLog onLoad={onLoad} />
     </>

@@ -6,7 +6,7 @@
  */
 import { checkOrdering } from '../../model/events/ordering';
 import { utf8Length } from '../../model/events/limits';
-import { parseEventsLog } from '../../model/events/parseEventsLog';
+import { parseEventsLog, parseEventsLogAsync } from '../../model/events/parseEventsLog';
 import type { EventsLogProblem, ParsedEventsLog } from '../../model/events/types';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { sizeError, titleOfUrl } from './eventsLogInput';
@@ -14,6 +14,17 @@ import { sizeError, titleOfUrl } from './eventsLogInput';
 export { eventsUrlFromSearch, formatBytes, MAX_LOG_BYTES, sizeError, titleOfUrl } from './eventsLogInput';
 
 export type LoadResult = { ok: true; source: Extract<SessionSource, { kind: 'replay' }> } | { ok: false; error: string };
+
+/**
+ * How a caller follows and stops a load: `onProgress(0..1)` between slices of the parse
+ * (the page stays responsive), `signal` to give up (the promise rejects with its reason).
+ */
+export interface LoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+  /** Longest slice of parsing between two yields, ms (default 40). */
+  sliceMs?: number;
+}
 
 /** Parse problems and ordering warnings together, in line order. */
 function withWarnings(log: ParsedEventsLog): ParsedEventsLog {
@@ -23,17 +34,11 @@ function withWarnings(log: ParsedEventsLog): ParsedEventsLog {
   return { ...log, problems };
 }
 
-/**
- * Parses `text` into a replay source titled `title`. Fails (with a message for a
- * `role="alert"`) when the text is too large or holds no event at all; malformed lines
- * alone do not fail: they travel in `source.log.problems`.
- */
-export function eventsLogSource(text: string, title: string): LoadResult {
-  const tooBig = sizeError(utf8Length(text), `The events log "${title}"`);
-  if (tooBig) return { ok: false, error: tooBig };
-  const log = withWarnings(parseEventsLog(text));
-  if (log.events.length === 0) {
-    const skipped = log.problems.filter((p) => p.severity !== 'warning');
+/** The source, or why the parsed log is not one (no event at all). */
+function toResult(log: ParsedEventsLog, title: string): LoadResult {
+  const checked = withWarnings(log);
+  if (checked.events.length === 0) {
+    const skipped = checked.problems.filter((p) => p.severity !== 'warning');
     const first = skipped[0];
     const why =
       skipped.length === 0
@@ -44,11 +49,34 @@ export function eventsLogSource(text: string, title: string): LoadResult {
       error: `"${title}" is not a docker events log: ${why}. Expected the output of docker events, as text or with --format '{{json .}}'.`,
     };
   }
-  return { ok: true, source: { kind: 'replay', log, title } };
+  return { ok: true, source: { kind: 'replay', log: checked, title } };
+}
+
+/**
+ * Parses `text` into a replay source titled `title`. Fails (with a message for a
+ * `role="alert"`) when the text is too large or holds no event at all; malformed lines
+ * alone do not fail: they travel in `source.log.problems`.
+ */
+export function eventsLogSource(text: string, title: string): LoadResult {
+  const tooBig = sizeError(utf8Length(text), `The events log "${title}"`);
+  if (tooBig) return { ok: false, error: tooBig };
+  return toResult(parseEventsLog(text), title);
+}
+
+/**
+ * `eventsLogSource` parsed in slices (`parseEventsLogAsync`), yielding to the event loop
+ * between them: same result, with progress and a way to stop. Rejects only when
+ * `options.signal` aborts.
+ */
+export async function eventsLogSourceAsync(text: string, title: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const tooBig = sizeError(utf8Length(text), `The events log "${title}"`);
+  if (tooBig) return { ok: false, error: tooBig };
+  const log = await parseEventsLogAsync(text, options);
+  return toResult(log, title);
 }
 
 /** Reads a `File` (picker or drop), refusing one over the limit before reading it. */
-export async function readEventsFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<LoadResult> {
+export async function readEventsFile(file: Pick<File, 'name' | 'size' | 'text'>, options: LoadOptions = {}): Promise<LoadResult> {
   const tooBig = sizeError(file.size, `The events log "${file.name}"`);
   if (tooBig) return { ok: false, error: tooBig };
   let text: string;
@@ -57,7 +85,8 @@ export async function readEventsFile(file: Pick<File, 'name' | 'size' | 'text'>)
   } catch (err) {
     return { ok: false, error: `Could not read "${file.name}": ${err instanceof Error ? err.message : String(err)}` };
   }
-  return eventsLogSource(text, file.name);
+  options.signal?.throwIfAborted();
+  return eventsLogSourceAsync(text, file.name, options);
 }
 
 /**
@@ -65,7 +94,7 @@ export async function readEventsFile(file: Pick<File, 'name' | 'size' | 'text'>)
  * Network errors, HTTP errors and oversize bodies become messages; never throws except
  * for an abort (its `AbortError` is passed on so the caller can ignore it).
  */
-export async function fetchEventsLog(url: URL, fetchImpl: typeof fetch = fetch, signal?: AbortSignal): Promise<LoadResult> {
+export async function fetchEventsLog(url: URL, fetchImpl: typeof fetch = fetch, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<LoadResult> {
   const title = titleOfUrl(url);
   let response: Response;
   try {
@@ -85,5 +114,5 @@ export async function fetchEventsLog(url: URL, fetchImpl: typeof fetch = fetch, 
   const tooBig = Number.isFinite(declared) ? sizeError(declared, `The events log at ${url.href}`) : null;
   if (tooBig) return { ok: false, error: tooBig };
   const text = await response.text();
-  return eventsLogSource(text, title);
+  return eventsLogSourceAsync(text, title, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
 }

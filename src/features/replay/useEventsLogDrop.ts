@@ -7,6 +7,8 @@ import { useEffect, useEffectEvent } from 'react';
 import { detectEventsLog } from '../../model/events/detectEventsLog';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { loadEventsLogParser, parserLoadError, sizeError } from './eventsLogInput';
+import type { EventsLogLoading } from './eventsLogLoading';
+import type { LoadOptions } from './loadEventsLog';
 
 /** Files a compose loader takes (never answered here). */
 const COMPOSE_FILE = /\.(ya?ml)$/i;
@@ -21,6 +23,7 @@ function hasFiles(event: DragEvent): boolean {
  */
 export async function routeDroppedFile(
   file: Pick<File, 'name' | 'size' | 'text'>,
+  options: LoadOptions = {},
 ): Promise<{ kind: 'load'; source: SessionSource } | { kind: 'ignore' } | { kind: 'error'; message: string }> {
   if (COMPOSE_FILE.test(file.name)) return { kind: 'ignore' };
   const tooBig = sizeError(file.size, `The file "${file.name}"`);
@@ -39,20 +42,27 @@ export async function routeDroppedFile(
       message: `"${file.name}" is not a docker events log (its first line is neither JSON, an RFC 3339 time nor Type=…). Drop the output of docker events.`,
     };
   }
-  let result;
+  let parser;
   try {
-    result = (await loadEventsLogParser()).eventsLogSource(text, file.name);
+    parser = await loadEventsLogParser();
   } catch (cause) {
     return { kind: 'error', message: parserLoadError(cause) };
   }
+  const result = await parser.eventsLogSourceAsync(text, file.name, options);
   return result.ok ? { kind: 'load', source: result.source } : { kind: 'error', message: result.error };
 }
 
-/** Installs window-level drop handling while mounted. */
-export function useEventsLogDrop(onLoad: (source: SessionSource) => void, onError: (message: string) => void): void {
-  // The latest callbacks, without re-installing the listeners.
-  const loaded = useEffectEvent(onLoad);
-  const failed = useEffectEvent(onError);
+/** Installs window-level drop handling while mounted; a dropped log loads through `loading` (progress bar, Cancel). */
+export function useEventsLogDrop(loading: Pick<EventsLogLoading, 'run'>): void {
+  // The latest loader, without re-installing the listeners.
+  const load = useEffectEvent((file: File) => {
+    if (COMPOSE_FILE.test(file.name)) return;
+    loading.run(file.name, file.size, async (options) => {
+      const route = await routeDroppedFile(file, options);
+      if (route.kind === 'load') return { ok: true, source: route.source };
+      return route.kind === 'error' ? { ok: false, error: route.message } : null;
+    });
+  });
 
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
@@ -65,11 +75,7 @@ export function useEventsLogDrop(onLoad: (source: SessionSource) => void, onErro
       if (!hasFiles(event)) return;
       event.preventDefault();
       const file = event.dataTransfer?.files[0];
-      if (!file) return;
-      void routeDroppedFile(file).then((route) => {
-        if (route.kind === 'load') loaded(route.source);
-        else if (route.kind === 'error') failed(route.message);
-      });
+      if (file) load(file);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
