@@ -5,10 +5,14 @@ import { layoutArchitecture } from '../../src/model/layout/layoutArchitecture';
 import { architectureGraph } from '../../src/model/layout/architectureGraph';
 import { median, nowNs } from '../lib/measure';
 import { syntheticCompose } from '../suites/composeParse';
+import { chainCompose, platformCompose } from '../../test/fixtures/generatedCompose';
 
 export function run(): void {
   const inputs: Array<[string, string]> = [
     ['otel', readFileSync('test/fixtures/compose/open-telemetry_opentelemetry-demo__compose.yml', 'utf8')],
+    ['sentry', readFileSync('test/fixtures/compose/getsentry_self-hosted__docker-compose.yml', 'utf8')],
+    ['chain40', chainCompose(40)],
+    ['platform200', platformCompose(200)],
     ['chain-100', syntheticCompose('chain', 100)],
     ['chain-200', syntheticCompose('chain', 200)],
     ['chain-500', syntheticCompose('chain', 500)],
@@ -20,9 +24,11 @@ export function run(): void {
     if (!r.ok) throw new Error(r.error.message);
     return [name, r.spec] as const;
   });
-  for (const [, spec] of specs) layoutArchitecture(spec);
+  const only = process.env.ONLY?.split(',');
+  const chosen = only ? specs.filter(([name]) => only.includes(name)) : specs;
+  for (const [, spec] of chosen) layoutArchitecture(spec);
   for (let round = 0; round < 2; round++)
-    for (const [name, spec] of specs) {
+    for (const [name, spec] of chosen) {
       const g = architectureGraph(spec);
       const t: number[] = [];
       for (let i = 0; i < 7; i++) {

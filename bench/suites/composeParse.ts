@@ -1,5 +1,6 @@
 /**
- * Bench 3 — compose parse + validate + layout. For each fixture file and synthetic
+ * Bench 3 — compose parse + validate + layout. For each fixture file, the big graphs of
+ * the browser tests (a 40-service chain, 200 services) and synthetic
  * chain / fan-out files of 100 and 500 services: `parseCompose` (YAML, zod schema,
  * normalisation, consistency + cycle checks) and `layoutArchitecture` (dagre), timed
  * separately. Baselines: plain `yaml.parse` of the same text (what validation costs on
@@ -9,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseCompose } from '../../src/model/compose/parseCompose';
+import { chainCompose, platformCompose } from '../../test/fixtures/generatedCompose';
 import { figure, median, nowNs, type Figure } from '../lib/measure';
 
 type LayoutFn = (spec: never) => { positions: Record<string, unknown> };
@@ -90,6 +92,8 @@ export function runComposeParse(options: { fixturesDir: string; layout: LayoutFn
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((file) => ({ file, text: readFileSync(join(options.fixturesDir, file), 'utf8') }));
+  // The big graphs of the browser tests and screenshots (test/e2e/bigGraphs.e2e.test.ts).
+  inputs.push({ file: 'generated chain-40', text: chainCompose(40) }, { file: 'generated platform-200', text: platformCompose(200) });
   for (const shape of ['chain', 'fanout'] as const) {
     for (const n of [100, 500]) inputs.push({ file: `synthetic ${shape}-${n}`, text: syntheticCompose(shape, n) });
   }

@@ -6,8 +6,9 @@
  * at. Also: the minimap of a big graph, finding a service with the keyboard, and the
  * semantic zoom levels.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, containerNode, pageSession, screenshot } from './browser';
 import { chainCompose, platformCompose } from '../fixtures/generatedCompose';
@@ -172,4 +173,35 @@ describe('finding a service and semantic zoom', () => {
     // A lone replica shows no `#1`.
     expect(await containerNode(page, 'platform-store-1-1').locator('.container-node__suffix').count()).toBe(0);
   });
+});
+
+describe('big graphs in the embed (embed.html?compose=) fit as in the app', () => {
+  /** Where this suite puts its compose files inside the served dist/ (removed afterwards). */
+  const SERVED = 'e2e-big-graphs';
+  let servedDir: string | undefined;
+  beforeAll(() => {
+    const dist = inject('distDir');
+    if (!dist) return;
+    servedDir = join(dist, SERVED);
+    mkdirSync(servedDir, { recursive: true });
+    for (const graph of GRAPHS) writeFileSync(join(servedDir, graph.file), graph.text());
+  });
+  afterAll(() => {
+    if (servedDir) rmSync(servedDir, { recursive: true, force: true });
+  });
+
+  for (const graph of GRAPHS.filter((g) => g.id === 'otel-demo' || g.id === 'platform-200')) {
+    it(`${graph.id}: overview zoom, names whole, nothing under the minimap or the search field`, async () => {
+      const { page } = await session.open({ width: 1400, height: 900 });
+      await page.goto(appUrl(`embed.html?compose=${SERVED}/${graph.file}`));
+      const drawn = () => page.evaluate(() => new Set([...document.querySelectorAll('[data-service]')].map((el) => el.getAttribute('data-service'))).size);
+      await expect.poll(drawn, { ...SETTLE, message: `services of ${graph.file}` }).toBe(graph.services);
+      await expect.poll(() => page.locator('.react-flow__minimap').isVisible(), SETTLE).toBe(true);
+      await page.waitForTimeout(800); // FitGuard's fit after the stage settled
+      expect(await page.locator('.architecture-canvas').getAttribute('data-zoom-level')).not.toBe('detail');
+      expect(await cutNames(page)).toEqual([]);
+      expect(await coveredNodes(page)).toEqual([]);
+      await screenshot(page, `embed-big-${graph.id}`);
+    });
+  }
 });
