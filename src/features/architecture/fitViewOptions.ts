@@ -21,8 +21,8 @@ export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.06, ...ZOOM };
 export const MINIMAP_SIZE: Readonly<Size> = { width: 168, height: 104 };
 /** React Flow's `Panel` margin: the minimap's distance from the canvas's edges. */
 const PANEL_MARGIN = 15;
-/** Room at the top of a big graph for the project label and the search field. */
-const TOP_ROOM = 52;
+/** Room at the top of a big graph for the project label and the search field (15 px margin, a 38 px field, a gap). */
+const TOP_ROOM = 62;
 
 interface Padding {
   top: number;

@@ -7,7 +7,7 @@ const padding = (canvas: { width: number; height: number }, drawing: { width: nu
 
 describe('a big graph’s fit keeps the drawing out of the minimap’s corner', () => {
   it('a wide drawing in a short canvas gives up height: the strip is above the minimap', () => {
-    const p = padding({ width: 1000, height: 440 }, { width: 1900, height: 600 });
+    const p = padding({ width: 1000, height: 440 }, { width: 2400, height: 500 });
     expect(px(p.bottom)).toBeGreaterThanOrEqual(MINIMAP_SIZE.height + 15);
     expect(px(p.right)).toBeLessThan(MINIMAP_SIZE.width);
   });
@@ -20,7 +20,7 @@ describe('a big graph’s fit keeps the drawing out of the minimap’s corner', 
 
   it('keeps room at the top for the search field and the project label, and the zoom limits', () => {
     for (const canvas of [{ width: 0, height: 0 }, { width: 1400, height: 900 }]) {
-      expect(px(padding(canvas, { width: 800, height: 800 }).top)).toBe(52);
+      expect(px(padding(canvas, { width: 800, height: 800 }).top)).toBe(62);
       expect(bigGraphFitOptions(canvas, { width: 800, height: 800 })).toMatchObject({ minZoom: 0.2, maxZoom: 1.15 });
     }
   });
