@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, pageSession, statuses } from './browser';
+import { appUrl, pageSession, statuses, untilComposeUp } from './browser';
 import { busyHostLog, type BusyHostLog } from '../fixtures/generatedEventsLog';
 
 const SETTLE = { timeout: 90_000, interval: 250 };
@@ -32,6 +32,7 @@ async function openDefault(): Promise<Page> {
   const { page } = await session.open({ width: 1400, height: 900 });
   await page.goto(appUrl());
   await expect.poll(() => page.locator('[data-container]').count(), { ...SETTLE, message: 'default scenario rendered' }).toBe(10);
+  await untilComposeUp(page);
   return page;
 }
 

@@ -21,7 +21,7 @@ import { DependencyEdge } from './DependencyEdge';
 import { EdgeMarkers } from './EdgeMarkers';
 import { FitOnResize } from './FitOnResize';
 import { FitControls, FitOptions } from './FitOptions';
-import { bigGraphFitOptions, FIT_VIEW_OPTIONS, MINIMAP_SIZE } from './fitViewOptions';
+import { bigGraphFitOptions, FIT_VIEW_OPTIONS, MIN_ZOOM, MINIMAP_SIZE } from './fitViewOptions';
 import type { ArchitectureFlowEdge, ArchitectureFlowNode, ContainerFlowNode, DependencyFlowEdge } from './flowTypes';
 import { serviceTargets } from '../../model/layout/serviceSearch';
 import { PlaceholderEdge } from './PlaceholderEdge';
@@ -120,7 +120,7 @@ function Canvas({ colorMode = 'system', children }: ArchitectureCanvasProps) {
         colorMode={colorMode}
         fitView
         fitViewOptions={firstFit}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         nodesDraggable={false}
         nodesConnectable={false}

@@ -21,7 +21,7 @@ describe('a big graph’s fit keeps the drawing out of the minimap’s corner', 
   it('keeps room at the top for the search field and the project label, and the zoom limits', () => {
     for (const canvas of [{ width: 0, height: 0 }, { width: 1400, height: 900 }]) {
       expect(px(padding(canvas, { width: 800, height: 800 }).top)).toBe(62);
-      expect(bigGraphFitOptions(canvas, { width: 800, height: 800 })).toMatchObject({ minZoom: 0.2, maxZoom: 1.15 });
+      expect(bigGraphFitOptions(canvas, { width: 800, height: 800 })).toMatchObject({ minZoom: 0.12, maxZoom: 1.15 });
     }
   });
 });
