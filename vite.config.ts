@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readmeExamplesPlugin } from './test/docs/readmeBlocks.ts';
+import { prerenderPages } from './vite.prerender.ts';
 
 /**
  * After the site is written, builds the custom element (vite.element.config.ts) and the
@@ -29,7 +30,7 @@ function customElementBuild(): Plugin {
 export default defineConfig({
   base: './',
   // readmeExamplesPlugin: serve only (Vitest), runs the README's examples (test/docs/readmeExamples.test.ts).
-  plugins: [react(), customElementBuild(), readmeExamplesPlugin()],
+  plugins: [react(), prerenderPages(), customElementBuild(), readmeExamplesPlugin()],
   build: {
     outDir: 'dist',
     rollupOptions: {

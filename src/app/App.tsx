@@ -22,6 +22,7 @@ import { preloadLayoutEngine } from '../model/layout/architectureLayouts';
 import { AfterIdle, preloadable, whenIdle } from '../react/loadLater';
 import type { SessionSource } from '../model/session/sessionSource';
 import { SessionContext } from '../react/sessionContext';
+import { useMediaQuery } from '../react/useMediaQuery';
 import { useSelectedContainer } from '../react/useSession';
 import { ChartSlot, lazyChart } from './ChartSlot';
 import { Header } from './Header';
@@ -56,9 +57,8 @@ const StopStatus = lazyStopStatus.Component;
 const ServicePanel = lazyServicePanel.Component;
 const ReplayPanel = lazyReplayPanel.Component;
 
-function wideEnoughForLegend(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 1024px) and (min-height: 700px)').matches;
-}
+/** Where the legend is open until the reader toggles it. */
+const WIDE_ENOUGH_FOR_LEGEND = '(min-width: 1024px) and (min-height: 700px)';
 
 /** The runtime and service panels, once a container is selected (their chunk is not loaded for nothing). */
 function SelectedPanels({ compose }: { compose: ComposeController }) {
@@ -75,9 +75,12 @@ function SelectedPanels({ compose }: { compose: ComposeController }) {
 
 /** The whole page. */
 export function App({ store, scenario, initialTheme = 'system', compose: composeProp }: AppProps) {
-  const { session, generation } = useSyncExternalStore(store.subscribe, store.get);
+  const { session, generation } = useSyncExternalStore(store.subscribe, store.get, store.get);
   const [compose] = useState(() => composeProp ?? createComposeController(store));
-  const [legendOpen, setLegendOpen] = useState(wideEnoughForLegend);
+  // Open on a big enough window (following its size) until toggled; the prerendered page assumes one.
+  const wide = useMediaQuery(WIDE_ENOUGH_FOR_LEGEND, true);
+  const [legendToggled, setLegendToggled] = useState<boolean | null>(null);
+  const legendOpen = legendToggled ?? wide;
   const [theme, setTheme] = useState<ThemeChoice>(initialTheme);
   const [alert, setAlert] = useState<string | null>(scenario.error);
   // docker events logs: picker and paste (header), drop anywhere, ?events=<url>.
@@ -119,7 +122,7 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
           scenarioTitle={session.source.title}
           legendOpen={legendOpen}
           legendId={LEGEND_ID}
-          onToggleLegend={() => setLegendOpen((open) => !open)}
+          onToggleLegend={() => setLegendToggled(!legendOpen)}
           theme={theme}
           onToggleTheme={toggleTheme}
           onReset={store.reset}

@@ -5,7 +5,6 @@
  * and the React component; the controller owns the state, this only renders and calls it.
  */
 import { Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type RefObject, type SyntheticEvent } from 'react';
-import { ReactFlowProvider } from '@xyflow/react';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
 import { CaptionOverlay } from './components/CaptionOverlay';
 import { EmbedAlerts } from './components/EmbedAlerts';
@@ -69,7 +68,7 @@ function useNarrow(ref: RefObject<HTMLElement | null>): boolean {
 
 export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWidgetProps) {
   const view = useEmbedView(controller);
-  const { session, generation } = useSyncExternalStore(controller.store.subscribe, controller.store.get);
+  const { session, generation } = useSyncExternalStore(controller.store.subscribe, controller.store.get, controller.store.get);
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLElement>(null);
   const [captionSpace, setCaptionSpace] = useState(0);
@@ -168,11 +167,9 @@ export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWid
           >
             <div className="cl-canvas">
               <ScaleFrame>
-                <ReactFlowProvider>
-                  <ArchitectureCanvas colorMode={colorMode}>
-                    <FitGuard stageRef={stageRef} fitKey={`${options.controls}|${story?.position ?? ''}|${view.alerts.length}|${captionSpace}`} />
-                  </ArchitectureCanvas>
-                </ReactFlowProvider>
+                <ArchitectureCanvas colorMode={colorMode}>
+                  <FitGuard stageRef={stageRef} fitKey={`${options.controls}|${story?.position ?? ''}|${view.alerts.length}|${captionSpace}`} />
+                </ArchitectureCanvas>
               </ScaleFrame>
             </div>
             {session.replay ? <ReplayCanvasEmpty /> : null}

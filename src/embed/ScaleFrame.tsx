@@ -9,6 +9,7 @@
  * (the embed page) the outer scale is invisible and this does nothing.
  */
 import { createContext, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useHydrating } from '../react/useHydrating';
 
 interface Box {
   scale: number;
@@ -27,12 +28,18 @@ export function outerScale(element: HTMLElement): number {
   return !Number.isFinite(scale) || scale <= 0 || Math.abs(scale - 1) < 0.005 ? 1 : scale;
 }
 
+/** The inner box of a frame with nothing to undo. */
+const UNSCALED: CSSProperties = { position: 'absolute', inset: 0 };
+
 /**
  * Fills its parent; its children are laid out at screen size under a counter-scale. They
  * are rendered only once the box has a size (a slide created hidden mounts the canvas
- * when it is shown), so React Flow's first measurement is already compensated.
+ * when it is shown), so React Flow's first measurement is already compensated; but in
+ * the embed page's prerendered first view (a frame: nothing to undo) they are rendered
+ * unscaled at once, and hydrate so.
  */
 export function ScaleFrame({ children }: { children: ReactNode }) {
+  const hydrating = useHydrating();
   const outerRef = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState<Box>({ scale: 1, width: 0, height: 0 });
 
@@ -73,7 +80,7 @@ export function ScaleFrame({ children }: { children: ReactNode }) {
 
   const inner: CSSProperties =
     box.scale === 1
-      ? { position: 'absolute', inset: 0 }
+      ? UNSCALED
       : {
           position: 'absolute',
           top: 0,
@@ -85,7 +92,7 @@ export function ScaleFrame({ children }: { children: ReactNode }) {
         };
   return (
     <div ref={outerRef} className="cl-scale" data-outer-scale={box.scale === 1 ? undefined : box.scale.toFixed(3)}>
-      {box.width > 0 ? (
+      {box.width > 0 || hydrating ? (
         <div className="cl-scale__inner" style={inner}>
           <OuterScaleContext value={box.scale}>{children}</OuterScaleContext>
         </div>

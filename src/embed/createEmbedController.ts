@@ -6,7 +6,7 @@
 import { createSessionStore } from '../app/sessionStore';
 import { EmbedController, type ComposeLoader, type EventsLoader } from './embedController';
 import type { EmbedOptions } from './embedParams';
-import { browserStorage } from './saves';
+import { browserStorage, type KeyValueStorage } from './saves';
 import { preloadLayoutEngine } from '../model/layout/architectureLayouts';
 
 /** The compose feature's pure loader, loaded with the first compose file (it brings the YAML parser), and the layout engine. */
@@ -27,15 +27,23 @@ const loadEvents: EventsLoader = async (url) => {
 export interface PageEmbedOptions {
   options: EmbedOptions;
   problems: readonly string[];
-  /** The page (storage key); default `location.href`. */
+  /** The page (storage key); default `page.href`. */
   pageUrl?: string;
-  /** Restore from `location.hash` (`#state=…`): the embed page does, elements do not. */
+  /** Restore from `page.hash` (`#state=…`): the embed page does, elements do not. */
   readHash?: boolean;
   /** A custom element's id (storage key, message `target`). */
   embedId?: string | null;
 }
 
-/** The page framing this one (origin and path), so two decks embedding the same URL keep apart states. */
+/** What the controller reads from the page it runs in; `browserPage()` in a browser, a fixed one for the build's prerender. */
+export interface EmbedPage {
+  href: string;
+  hash: string;
+  storage: KeyValueStorage | null;
+  /** The page framing this one (origin and path), so two decks embedding the same URL keep apart states; null when not framed. */
+  framingPage: string | null;
+}
+
 function framingPage(): string | null {
   if (window.parent === window || !document.referrer) return null;
   try {
@@ -46,13 +54,18 @@ function framingPage(): string | null {
   }
 }
 
-export function createEmbedController({ options, problems, pageUrl, readHash = false, embedId = null }: PageEmbedOptions): EmbedController {
+/** The page this script runs in. */
+export function browserPage(): EmbedPage {
+  return { href: window.location.href, hash: window.location.hash, storage: browserStorage(window), framingPage: framingPage() };
+}
+
+export function createEmbedController({ options, problems, pageUrl, readHash = false, embedId = null }: PageEmbedOptions, page: EmbedPage = browserPage()): EmbedController {
   return new EmbedController(options, problems, {
-    storageScope: framingPage(),
+    storageScope: page.framingPage,
     createStore: createSessionStore,
-    pageUrl: pageUrl ?? window.location.href,
-    storage: browserStorage(window),
-    stateHash: readHash ? window.location.hash : null,
+    pageUrl: pageUrl ?? page.href,
+    storage: page.storage,
+    stateHash: readHash ? page.hash : null,
     embedId,
     loadCompose,
     loadEvents,

@@ -3,23 +3,23 @@
  * URL parameters (README "Embedding"), driven by postMessage from the page's own origin
  * and the `allow-origins` listed ones (docs/contracts.md §5).
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { applyTheme } from '../app/theme';
-import { parseEmbedParams } from './embedParams';
+import { pageRoot } from '../react/startPage';
 import { attachMessageBridge } from './messageBridge';
-import { createEmbedController } from './createEmbedController';
-import { EmbedWidget } from './EmbedWidget';
+import { bootEmbed } from './bootEmbed';
+import { embedPageElement } from './embedPageElement';
 import '../app/theme.css';
 import './embedPage.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no #root element');
 
-const { options, problems } = parseEmbedParams(window.location.search, { baseUrl: window.location.href });
+const { controller, prerendered } = bootEmbed();
+// The build prerendered the page without parameters (src/prerender): that one hydrates.
+const page = pageRoot(root, prerendered);
+const { options } = controller;
 applyTheme(document.documentElement, options.theme === 'auto' ? 'system' : options.theme);
 
-const controller = createEmbedController({ options, problems, readHash: true });
 const bridge = attachMessageBridge({
   window,
   target: controller,
@@ -46,11 +46,7 @@ const shareUrl = () => {
 };
 
 const mount = () =>
-  createRoot(root).render(
-    <StrictMode>
-      <EmbedWidget controller={controller} mode="page" shareUrl={shareUrl} forwardKey={(key, shiftKey) => void bridge.forwardKey(key, shiftKey)} />
-    </StrictMode>,
-  );
+  page.mount(embedPageElement(controller, { shareUrl, forwardKey: (key, shiftKey) => void bridge.forwardKey(key, shiftKey) }), controller.session.clock);
 // A save to restore (a revisited slide, a `#state=` link) or a story: their chunks first,
 // so the page does not show the start state, or no story, for a moment. Otherwise at once.
 if (controller.firstView) void controller.firstView.then(mount);

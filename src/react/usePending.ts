@@ -18,5 +18,5 @@ export function usePending(name: string): PendingCommand | undefined {
     [architecture],
   );
   const get = useCallback(() => architecture.getPending().get(name), [architecture, name]);
-  return useSyncExternalStore(subscribe, get);
+  return useSyncExternalStore(subscribe, get, get);
 }

@@ -28,14 +28,14 @@ export function useSelection(): SelectionStore {
 /** The selected container's name, or null. */
 export function useSelectedName(): string | null {
   const { selection } = useSession();
-  return useSyncExternalStore(selection.subscribe, selection.get);
+  return useSyncExternalStore(selection.subscribe, selection.get, selection.get);
 }
 
 /** Whether the container `name` is selected (re-renders only when that answer changes). */
 export function useIsSelected(name: string): boolean {
   const { selection } = useSession();
   const get = useCallback(() => selection.get() === name, [selection, name]);
-  return useSyncExternalStore(selection.subscribe, get);
+  return useSyncExternalStore(selection.subscribe, get, get);
 }
 
 /** Every container slot (changes only when `docker create` puts a new container in a slot). */

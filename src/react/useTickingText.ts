@@ -38,5 +38,5 @@ export function useTickingText(ticking: boolean, compute: (now: number) => strin
   const clock = useContext(SessionContext)?.clock;
   const subscribe = useCallback((onChange: () => void) => (ticking ? subscribeTicker(clock ?? 'real', onChange) : () => {}), [ticking, clock]);
   const get = () => compute(clock ? clock.now() : Date.now());
-  return useSyncExternalStore(subscribe, get);
+  return useSyncExternalStore(subscribe, get, get);
 }

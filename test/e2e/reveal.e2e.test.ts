@@ -54,6 +54,8 @@ async function openDeck(viewport: { width: number; height: number }, file: 'inde
 async function embedFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().includes('embed.html')), SETTLE).toBe(true);
   const frame = page.frames().find((f) => f.url().includes('embed.html')) as Frame;
+  // Live: embed.html's prerendered markup (the page without parameters) is gone or hydrated.
+  await expect.poll(() => frame.locator('#root[data-prerendered]').count(), SETTLE).toBe(0);
   await expect.poll(() => frame.locator('[data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
   return frame;
 }

@@ -3,5 +3,5 @@ import { useSyncExternalStore } from 'react';
 import type { EmbedController, EmbedView } from '../embedController';
 
 export function useEmbedView(controller: EmbedController): EmbedView {
-  return useSyncExternalStore(controller.subscribeView, controller.getView);
+  return useSyncExternalStore(controller.subscribeView, controller.getView, controller.getView);
 }

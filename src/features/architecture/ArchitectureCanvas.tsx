@@ -13,6 +13,7 @@ import '@xyflow/react/dist/style.css';
 import { architectureGraph } from '../../model/layout/architectureGraph';
 import { architectureLayout } from '../../model/layout/architectureLayouts';
 import { useLayoutReady } from '../../react/useLayoutReady';
+import { useMediaQuery } from '../../react/useMediaQuery';
 import { LoadBoundary } from '../../react/loadLater';
 import { useArchitecture, useContainerEntries, useSelection } from '../../react/useSession';
 import { buildEdges, buildNodes, buildPlaceholderEdges, buildServiceNodes } from './buildFlow';
@@ -43,6 +44,13 @@ export interface ArchitectureCanvasProps {
   /** Rendered inside `<ReactFlow>`, with the canvas's fit options (`useFitViewOptions`): the embed's `FitGuard`. */
   children?: ReactNode;
 }
+
+/**
+ * The canvas size the first fit assumes, CSS px, until React Flow has measured the real one
+ * (a moment after the page's script ran). The prerendered page is drawn at this fit: small,
+ * so the whole drawing is on screen in any frame from 800×500 up; then it fits the real size.
+ */
+export const FIRST_FIT_SIZE = { width: 640, height: 360 } as const;
 
 /** Containers above which animations are dropped (see the class `is-large`). */
 const LARGE_GRAPH = 60;
@@ -108,6 +116,10 @@ function Canvas({ colorMode = 'system', children }: ArchitectureCanvasProps) {
   const big = graph.services.length >= BIG_GRAPH_SERVICES;
   // The first fit, before the canvas's size is known (FitOptions refines it once it is).
   const firstFit = useMemo(() => (big ? bigGraphFitOptions({ width: 0, height: 0 }, layout) : FIT_VIEW_OPTIONS), [big, layout]);
+  // `system` resolved here, not by React Flow: its own guess differs between the prerender
+  // (no window: light) and a dark browser's first render, and a hydrated class is not patched.
+  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', false);
+  const mode = colorMode === 'system' ? (prefersDark ? 'dark' : 'light') : colorMode;
 
   return (
     <div ref={canvasRef} className={`architecture-canvas${large ? ' is-large' : ''}`}>
@@ -117,7 +129,9 @@ function Canvas({ colorMode = 'system', children }: ArchitectureCanvasProps) {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        colorMode={colorMode}
+        colorMode={mode}
+        width={FIRST_FIT_SIZE.width}
+        height={FIRST_FIT_SIZE.height}
         fitView
         fitViewOptions={firstFit}
         minZoom={MIN_ZOOM}
@@ -159,6 +173,7 @@ function Canvas({ colorMode = 'system', children }: ArchitectureCanvasProps) {
             style={MINIMAP_SIZE}
           />
         ) : null}
+        {children}
       </ReactFlow>
     </div>
   );

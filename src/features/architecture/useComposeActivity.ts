@@ -37,7 +37,7 @@ export function useComposeActivity(service: string): ComposeActivity | null {
   const architecture = useArchitecture();
   const subscribe = useCallback((onChange: () => void) => architecture.onCompose(onChange), [architecture]);
   const get = useCallback(() => composeActivityKey(architecture.getComposeProgress(), service), [architecture, service]);
-  const key = useSyncExternalStore(subscribe, get);
+  const key = useSyncExternalStore(subscribe, get, get);
   if (!key) return null;
   const [word = '', waitingFor = ''] = key.split('\u0000');
   return { word, waitingFor };

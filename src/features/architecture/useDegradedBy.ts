@@ -29,7 +29,7 @@ function useDependencyStore<T>(dependencies: readonly ContainerActor[], read: (d
     [dependencies],
   );
   const get = useCallback(() => read(dependencies), [dependencies, read]);
-  return useSyncExternalStore(subscribe, get);
+  return useSyncExternalStore(subscribe, get, get);
 }
 
 const anyDown = (dependencies: readonly ContainerActor[]) => dependencies.some((actor) => !isServing(dockerStatus(actor.getSnapshot())));

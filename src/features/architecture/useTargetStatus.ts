@@ -36,6 +36,6 @@ export function useTargetStatus(targets: readonly ContainerActor[]): { status: D
     const { status, running } = aggregateStatus(targets.map((actor) => dockerStatus(actor.getSnapshot())));
     return `${status} ${running}`;
   }, [targets]);
-  const [status = 'removed', running = '0'] = useSyncExternalStore(subscribe, get).split(' ');
+  const [status = 'removed', running = '0'] = useSyncExternalStore(subscribe, get, get).split(' ');
   return { status: status as DockerStatus, running: Number(running), total: targets.length };
 }

@@ -14,5 +14,5 @@ export function useLog(architecture: Architecture): readonly LogEntry[] {
     [architecture],
   );
   const get = useCallback(() => architecture.getLog(), [architecture]);
-  return useSyncExternalStore(subscribe, get);
+  return useSyncExternalStore(subscribe, get, get);
 }

@@ -26,7 +26,7 @@ export function finishedMessage(length: number, flagged: number): string {
 /** The panel; one `ReplayPlayer` per replay, paused on unmount. */
 export function ReplayPanel({ replay, title }: ReplayPanelProps) {
   const player = useMemo(() => new ReplayPlayer(replay), [replay]);
-  const state = useSyncExternalStore(player.subscribe, player.getState);
+  const state = useSyncExternalStore(player.subscribe, player.getState, player.getState);
   useEffect(() => () => player.pause(), [player]);
 
   const ids = useId();

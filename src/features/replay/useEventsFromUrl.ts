@@ -7,11 +7,15 @@ import { useEffect, useEffectEvent, useMemo } from 'react';
 import { eventsUrlFromSearch, loadEventsLogParser, parserLoadError, titleOfUrl } from './eventsLogInput';
 import type { EventsLogLoading } from './eventsLogLoading';
 
-/** Loads the log named by `search` (default: the page's query string). */
+/**
+ * Loads the log named by `search` (default: the page's query string), relative to `pageUrl`
+ * (default: the page's; the build's prerender has no page and no `events=`).
+ */
 export function useEventsFromUrl(
   loading: Pick<EventsLogLoading, 'run'>,
   onError: (message: string) => void,
   search: string = typeof window === 'undefined' ? '' : window.location.search,
+  pageUrl: string = typeof window === 'undefined' ? 'http://localhost/' : window.location.href,
 ): void {
   // The latest handlers, without restarting the load when they change.
   const failed = useEffectEvent(onError);
@@ -26,7 +30,7 @@ export function useEventsFromUrl(
       return parser.fetchEventsLog(url, fetch, signal, onProgress);
     }),
   );
-  const target = useMemo(() => eventsUrlFromSearch(search, window.location.href), [search]);
+  const target = useMemo(() => eventsUrlFromSearch(search, pageUrl), [search, pageUrl]);
 
   useEffect(() => {
     if (target === null) return;

@@ -24,7 +24,7 @@ export function SpeedControl() {
     },
     [clock],
   );
-  const speed = useSyncExternalStore(subscribe, () => clock.speed);
+  const speed = useSyncExternalStore(subscribe, () => clock.speed, () => clock.speed);
   return (
     <div className="speed-control" role="group" aria-label="Simulation speed">
       <span className="speed-control__label" aria-hidden="true">

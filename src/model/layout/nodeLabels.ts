@@ -129,10 +129,12 @@ function fit(name: string, room: number, cap: number, height: number, maxLines: 
  * SemanticZoom.css read them as `--title-*`), so that no name is ever cut:
  * - detail: 16 px when it fits in one line (136 px beside the icon and a `#n`), down to
  *   12.5 px; a longer name takes two lines at 13 px (the image line makes room);
- * - overview: up to 24 px, one or two lines, beside a 24 px icon (152 px a line), with
- *   the 18 px status line under it;
- * lines break after `-`, `_` or `.`, never inside a word.
- * - far: up to 36 px, one to three lines, the status line gone.
+ * - overview: up to 24 px beside a 24 px icon (152 px a line), with the 18 px status line under it;
+ * - far: up to 36 px, the status line gone.
+ * A name that fits one line in detail stays on one line at every zoom (`load-balancer` is
+ * one name: a break after its dash reads as two words); only a name too long for that
+ * (`detailLines: 2`) breaks, after `-`, `_` or `.`, never inside a word: up to two lines
+ * in overview and three when far, when that makes it at least 15 % larger.
  */
 export function titleSizes(service: string): TitleSizes {
   const detailOne = 136 / Math.max(0.5, boldTextEm(service));
@@ -141,8 +143,8 @@ export function titleSizes(service: string): TitleSizes {
     detail: twoLines ? 13 : Math.floor(Math.min(16, detailOne) * 2) / 2,
     detailLines: twoLines ? 2 : 1,
     // Lines must leave room for the status line (overview) and a margin.
-    overview: fit(service, 152, 24, CONTENT_HEIGHT - 28, 2),
-    far: fit(service, 146, 36, CONTENT_HEIGHT - 16, 3),
+    overview: fit(service, 152, 24, CONTENT_HEIGHT - 28, twoLines ? 2 : 1),
+    far: fit(service, 146, 36, CONTENT_HEIGHT - 16, twoLines ? 3 : 1),
   };
 }
 

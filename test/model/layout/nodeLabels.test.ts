@@ -84,9 +84,10 @@ describe('titleSizes: the service name is never cut', () => {
     expect(long).toMatchObject({ detail: 13, detailLines: 2 });
   });
 
-  it('breaks a zoomed-out name after a dash when two lines are much larger, never inside a word', () => {
-    // 'product-' and 'catalog' each fit 152 px at 24 px; one line would need 15 px.
-    expect(titleSizes('product-catalog').overview).toBe(24);
+  it('keeps a name that fits one line in detail on one line at every zoom (no break after its dash)', () => {
+    // Two lines ('product-', 'catalog') would be 24 px; one line is what a reader takes for one name.
+    expect(titleSizes('product-catalog').overview).toBe(Math.floor(152 / boldTextEm('product-catalog')));
+    expect(titleSizes('load-balancer').far).toBe(Math.floor(146 / boldTextEm('load-balancer')));
     // No dash: one line, sized to fit.
     const word = titleSizes('recommendation');
     expect(word.overview).toBe(Math.floor(152 / boldTextEm('recommendation')));
