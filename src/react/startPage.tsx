@@ -6,12 +6,15 @@
  * so nobody clicks a view that is about to go, and the tree is rendered afresh.
  * `data-prerendered` stays on the root until the hydrated page is live.
  *
- * The simulation clock stands still until hydration has committed: the prerendered
- * markup is the view at simulated t=0, and the hydrating render must read that same state.
+ * The simulation clock stands still until hydration is over: the prerendered markup is
+ * the view at simulated t=0, and every hydrating render must read that same state. React
+ * hydrates the root first and the Suspense boundaries inside it (the canvas) in later
+ * tasks, so the clock starts when the page is next idle after the root's commit.
  */
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { whenIdle } from './loadLater';
 
 /** The part of the simulation clock this needs. */
 interface Clock {
@@ -78,10 +81,12 @@ export function pageRoot(root: HTMLElement, prerendered: boolean): PageRoot {
       restoreStyles(root);
       hydrateRoot(
         root,
-        pageTree(element, () => {
-          root.removeAttribute('data-prerendered');
-          clock.run();
-        }),
+        pageTree(element, () =>
+          whenIdle(() => {
+            root.removeAttribute('data-prerendered');
+            clock.run();
+          }),
+        ),
       );
     },
   };

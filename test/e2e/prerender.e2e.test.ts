@@ -57,8 +57,8 @@ function visibleContainers(page: Page): Promise<string[]> {
 
 describe('prerendered first view', () => {
   for (const file of PAGES) {
-    it(`${file}: the ten containers are on screen with scripts off`, async () => {
-      const context = await browser.newContext({ viewport: { width: 800, height: 500 }, javaScriptEnabled: false });
+    it(`${file}: the ten containers are on screen with scripts off (embed 800×500, app 1280×800)`, async () => {
+      const context = await browser.newContext({ viewport: file === 'embed.html' ? { width: 800, height: 500 } : { width: 1280, height: 800 }, javaScriptEnabled: false });
       try {
         const page = await context.newPage();
         await page.goto(appUrl(file));
