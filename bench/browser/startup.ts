@@ -89,7 +89,7 @@ export async function runStartup(opts: { appDir: string; baselineDir: string; qu
     });
   return {
     figures: [
-      fig('app', 'visibleMs', 'startup.visible', `app page: navigation → ${EXPECT} containers visible`, { op: '<=', limit: 1.3 }),
+      fig('app', 'visibleMs', 'startup.visible', `app page: navigation → ${EXPECT} containers visible`, { op: '<=', limit: 1.0 }),
       fig('app', 'fcpMs', 'startup.fcp', 'app page: first contentful paint', null),
       fig('embed', 'visibleMs', 'startup.embed.visible', `embed page: navigation → ${EXPECT} containers visible`, null),
     ],
