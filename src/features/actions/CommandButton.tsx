@@ -4,6 +4,7 @@
  */
 import { useId, type ReactNode, Fragment } from 'react';
 import { cliLine, disabledReason, type ContainerEvent, type ContainerSnapshot } from '../../../machines';
+import { usePageRefusal } from '../../react/pageRefusal';
 
 /** Props of {@link CommandButton}. */
 export interface CommandButtonProps {
@@ -42,8 +43,10 @@ export function CommandButton({
   accessory,
 }: CommandButtonProps) {
   const noteId = useId();
-  const enabled = snapshot.can(event);
-  const reason = enabled ? null : (disabledReason(snapshot, event) ?? 'Docker would not change anything');
+  // Not offered by this page (live mode: the engine decides), whatever the machine would accept.
+  const refused = usePageRefusal()(event);
+  const enabled = refused === null && snapshot.can(event);
+  const reason = enabled ? null : (refused ?? disabledReason(snapshot, event) ?? 'Docker would not change anything');
   const note = reason ?? explanation ?? cliLine(snapshot.context.name, event);
 
   const noteElement = sharedNoteId ? null : (

@@ -15,6 +15,7 @@ import { statePath } from '../../model/lifecycleChart/stateNames';
 import { activeStateIds } from '../../model/lifecycleChart/stateValue';
 import { containerTransitionRows, type TransitionRow } from '../../model/lifecycleChart/transitionRows';
 import type { ChartEdge } from '../../model/lifecycleChart/types';
+import { usePageRefusal } from '../../react/pageRefusal';
 import { ChartDiagram } from './ChartDiagram';
 import { TransitionList } from './TransitionList';
 import { useWideLayout } from './useWideLayout';
@@ -54,7 +55,16 @@ function ActorChart({ actor, onFire, wide }: { actor: ActorRefFrom<typeof contai
   const rowsKey = useSelector(actor, (s) => JSON.stringify(containerTransitionRows(s)));
   const chart = containerChart();
   const { edges, layout, tokens } = drawnChart(wide ? 'LR' : 'TB');
-  const rows = useMemo(() => JSON.parse(rowsKey) as TransitionRow[], [rowsKey]);
+  const refusal = usePageRefusal();
+  // What the page does not send (live mode) is shown disabled with the page's reason.
+  const rows = useMemo(
+    () =>
+      (JSON.parse(rowsKey) as TransitionRow[]).map((row) => {
+        const refused = row.event ? refusal(row.event) : null;
+        return refused ? { ...row, enabled: false, reason: refused } : row;
+      }),
+    [rowsKey, refusal],
+  );
   const active = useMemo(() => activeStateIds(containerMachine.root, JSON.parse(valueKey) as StateValue), [valueKey]);
   const leaf = active[active.length - 1] ?? chart.rootId;
   const leaving = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);

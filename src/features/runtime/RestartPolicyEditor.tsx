@@ -16,6 +16,7 @@ import {
 } from '../../../machines';
 import { backoffText, nextStartText } from '../../model/runtime/restartBackoff';
 import { useSimNow } from '../../react/useSimNow';
+import { usePageRefusal } from '../../react/pageRefusal';
 import { useArchitecture } from '../../react/useSession';
 
 type PolicyName = RestartPolicyConfig['name'];
@@ -47,8 +48,34 @@ export interface RestartPolicyEditorProps {
 
 export function RestartPolicyEditor({ name, actor }: RestartPolicyEditorProps) {
   const current = useSelector(actor, selectPolicy);
+  const refused = usePageRefusal()({ type: 'update', restartPolicy: current });
+  // Live mode: `docker update` is not sent, and the policy is the engine's, not the machine's.
+  if (refused) return <ReadOnlyPolicy reason={refused} />;
   // The form starts from the current policy and starts over when it changes.
   return <PolicyForm key={current} name={name} actor={actor} current={current} />;
+}
+
+/** The policy section when the page does not send `docker update`: read-only, with why. */
+function ReadOnlyPolicy({ reason }: { reason: string }) {
+  const id = useId();
+  return (
+    <section className="runtime-section" aria-labelledby={`${id}-title`} data-policy="read-only">
+      <h3 id={`${id}-title`} className="panel-subtitle">
+        Restart policy
+      </h3>
+      <form className="policy-form" onSubmit={(e) => e.preventDefault()}>
+        <label className="policy-form__field">
+          <span>Policy</span>
+          <select value="engine" disabled aria-label="Restart policy" aria-describedby={`${id}-why`}>
+            <option value="engine">set on the engine</option>
+          </select>
+        </label>
+        <code id={`${id}-why`} className="command__note policy-form__cli">
+          {reason}
+        </code>
+      </form>
+    </section>
+  );
 }
 
 function PolicyForm({ name, actor, current }: RestartPolicyEditorProps & { current: RestartPolicy }) {

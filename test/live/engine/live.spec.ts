@@ -181,6 +181,36 @@ describe('with --allow-commands', () => {
     await docker(['rm', '-f', name]);
   });
 
+  it('offers no simulation-only transition: crash, OOM, update and rename are disabled with the reason, the policy is read-only', async () => {
+    const page = await livePage((await bridge(['--allow-commands', '--filter', `label=com.docker.compose.project=${PROJECT}`])).url);
+    await select(page, `${PROJECT}-web-2`);
+    const chart = page.locator('[data-slot="lifecycle-chart"]');
+    const crash = chart.locator('.lc-row').filter({ has: page.locator('.lc-fire-label', { hasText: /^crash$/ }) });
+    await crash.first().waitFor({ timeout: 15_000 });
+    expect(await crash.first().locator('button').isDisabled()).toBe(true);
+    expect(await crash.first().locator('.lc-reason').innerText()).toBe('live mode: the engine decides when a process exits');
+    for (const label of [/^OOM kill$/, /docker update/, /docker rename/]) {
+      const row = chart.locator('.lc-row').filter({ has: page.locator('.lc-fire-label', { hasText: label }) }).first();
+      // update and rename are settings, not drawn as transitions; a running container's OOM kill is.
+      if ((await row.count()) === 0 && /docker/.test(String(label))) continue;
+      expect(await row.locator('button').isDisabled(), String(label)).toBe(true);
+      expect(await row.locator('.lc-reason').innerText()).toMatch(/^live mode: /);
+    }
+    // Real commands stay offered.
+    const stop = chart.locator('.lc-row').filter({ has: page.locator('.lc-fire-label', { hasText: /^docker stop$/ }) }).first();
+    expect(await stop.locator('button').isDisabled()).toBe(false);
+    const simulateCrash = page.locator('.command__button').filter({ hasText: 'Simulate crash' });
+    expect(await simulateCrash.isDisabled()).toBe(true);
+    expect(await simulateCrash.getAttribute('title')).toBe('Simulate crash: live mode: the engine decides when a process exits');
+    const policy = page.getByRole('combobox', { name: 'Restart policy' });
+    expect(await policy.isDisabled()).toBe(true);
+    expect(await page.locator('[data-policy="read-only"]').innerText()).toContain('docker update is not sent');
+    // Nothing was sent, and nothing reads as Docker's error.
+    expect(await page.getByRole('log').innerText()).not.toContain('Error response from daemon');
+    expect(await status(page, `${PROJECT}-web-2`)).toBe('running');
+    await screenshot(page, 'live-not-offered');
+  });
+
   it('refuses a container outside the filter, on the page and at the bridge', async () => {
     const b = await bridge(['--allow-commands', '--filter', `label=com.docker.compose.project=${PROJECT}`]);
     const page = await livePage(b.url);
