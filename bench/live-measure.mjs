@@ -15,6 +15,9 @@
  * it the docker CLI's own start and round trip); CLI return → node change median 12 ms,
  * worst 347 ms. Bridge VmRSS: 64.9 MB before a page, 65.3 MB after 100 events, 67.2 MB with
  * a page open on 201 containers (it keeps no per-container state between state reads).
+ * Run of 2026-12-07 23:32 (machine quieter), after one-command-one-entry (live commit be5d1b4):
+ * CLI start → node median 47 ms, worst 72 ms; CLI return → node median 4 ms, worst 17 ms;
+ * VmRSS 65.5 MB before a page, 66.5 MB after 100 events, 70.1 MB with a page on 201 containers.
  */
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
