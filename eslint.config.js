@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'bench/results*', 'test/**/_*'] },
+  { ignores: ['dist/', 'coverage/', 'bench/results*', 'bench/.out/', 'test/**/_*'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

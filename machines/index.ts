@@ -43,7 +43,8 @@ export {
 } from './container/types';
 export type { ArchitectureSpec, ServiceSpec, DependencySpec, DependencyCondition, PortSpec } from './architecture/spec';
 export { architectureMachine, type ArchitectureContext, type ArchitectureEvent, type ContainerEntry, type RecordedContainer } from './architecture/architectureMachine';
-export { Architecture, createArchitecture, type ArchitectureOptions, type LogEntry, type LoggedResult, type ContainerActor } from './architecture/architectureRuntime';
+export { Architecture, createArchitecture, type ArchitectureOptions, type LoggedResult, type ContainerActor } from './architecture/architectureRuntime';
+export type { LogEntry } from './architecture/architectureLog';
 export { dependencyOrder, reverseDependencyOrder, type DependencyOrderOptions } from './architecture/dependencyOrder';
 export { containerName, containerNames, composeLabels, networkName } from './architecture/naming';
 export { isServiceActive } from './architecture/profiles';
@@ -60,10 +61,14 @@ export {
   type PathOptions,
 } from './testing';
 export { atTime } from './container/clock';
-export { ComposeRun, COMPOSE_STEP_MS, type ComposeAction, type ComposeProgress } from './architecture/composeRun';
+export { composeRunMachine, COMPOSE_STEP_MS, type ComposeRunContext, type ComposeRunEvent, type ServicePhase } from './architecture/composeRunMachine';
+export type { ComposeAction, ComposeHost, ComposeProgress } from './architecture/composeHost';
+export { stopOf, allStops, type PendingStops } from './architecture/pendingStops';
+export { modeRefusal, NOT_LIVE, type ArchitectureMode } from './architecture/architectureMode';
+export { architectureOutcome, overridesPendingStop } from './architecture/architectureOutcome';
 export { checkCondition, COMPOSE_POLL_MS, type ConditionVerdict } from './architecture/composeConditions';
 export { HEALTH_DEFAULTS, normaliseHealthcheck } from './container/health';
 export type { HealthState, HealthProbeResult } from './container/types';
 // The save parser (zod) is not part of the package's entry, which needs only xstate; the app imports it from its file.
 export { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './architecture/saveFormat';
-export { pendingFor, describeStopBehaviour, type PendingCommand } from './architecture/pendingCommand';
+export { pendingFor, describeStopBehaviour, type PendingCommand, type PendingStop } from './architecture/pendingCommand';

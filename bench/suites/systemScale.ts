@@ -138,6 +138,27 @@ export async function runSystemScale(options: ScaleOptions): Promise<{ figures: 
       note: `the floor for one XState actor per container: bench 1's bare machine (no context, no actions), random actor per event, same rounds; GC ${(median(bareSamples.get(bareLarge)!.map((s) => s.gcNsPerCommand)) / 1000).toFixed(1)} µs/evt at ${largest.toLocaleString('en')}`,
     }),
   );
+  // The entry point against the floor at the same size, same rounds: what one command costs
+  // beyond one XState actor's event (issue 12: no dearer than the old `architecture.send`).
+  for (const [n, w] of [[base, bareSmall], [largest, bareLarge]] as const) {
+    const bare = bareCost(w);
+    figures.push(
+      figure({
+        id: `scale.sendVsBare.${n}`,
+        group: '2. System scale',
+        label: `architecture.send vs a bare XState actor's event at ${n.toLocaleString('en')}`,
+        unit: 'µs/cmd',
+        value: median(cost(n)) / 1000,
+        baseline: median(bare) / 1000,
+        baselineLabel: `bare actors at ${n.toLocaleString('en')}`,
+        ratio: median(cost(n).map((v, i) => v / bare[i]!)),
+        budget: null,
+        spread: Math.max(spread(cost(n)), spread(bare)),
+        samples: rounds,
+        note: 'ratio = median of same-round ratios',
+      }),
+    );
+  }
   for (const n of sizes.slice(1)) {
     figures.push(
       figure({

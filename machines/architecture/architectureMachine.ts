@@ -12,7 +12,7 @@
  * architecture keeps the stop in `pending` and a delayed `stop.due` on its own clock
  * (the simulation clock) delivers it.
  */
-import { assign, enqueueActions, setup, stopChild, type ActorRefFrom } from 'xstate';
+import { assign, enqueueActions, setup, spawnChild, stopChild, type ActorRefFrom } from 'xstate';
 import { containerMachine } from '../container/containerMachine';
 import { containerEvent } from '../container/dockerEvents';
 import { actorNow } from '../container/clock';
@@ -20,9 +20,14 @@ import { randomContainerId } from '../container/ids';
 import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, ContainerInput, DockerEventEmitted } from '../container/types';
 import { architectureOutcome, overridesPendingStop } from './architectureOutcome';
-import { pendingFor, type PendingCommand } from './pendingCommand';
+import { pendingFor, type PendingStop } from './pendingCommand';
+import { EMPTY_STOPS, stopOf, withStop, type PendingStops } from './pendingStops';
+import type { ArchitectureMode } from './architectureMode';
+import type { ComposeAction, ComposeHost } from './composeHost';
+import { composeRunMachine } from './composeRunMachine';
 import { composeLabels, containerName, networkName } from './naming';
 import { isServiceActive } from './profiles';
+import { createOutcome, scaleOutcome } from './slotOutcome';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 /** One container in the architecture: the child actor's id is the container ID. */
@@ -42,21 +47,13 @@ export interface ArchitectureContext {
   /** Whether the containers were created on start (false for a replay, which creates them as the log does). */
   autoCreate: boolean;
   /**
-   * Stops in their grace period, by container ID: SIGTERM was sent, the CLI has not
-   * returned, Docker still says `running`. Each has a delayed `stop.due` (id `stop:<ID>`).
+   * Stops in their grace period, by container ID (`stopOf(pending, id)`): SIGTERM was
+   * sent, the CLI has not returned, Docker still says `running`. Each has a delayed
+   * `stop.due` (id `stop:<ID>`). Immutable: a new map per change, old snapshots keep theirs.
    */
-  pending: Readonly<Record<string, PendingStop>>;
-  /**
-   * Counts changes of `pending`, which is updated in place: copying it per command would
-   * cost O(stops in flight) (thousands at 10 000 containers when the clock stands still).
-   * Whoever shows `pending` watches this number.
-   */
-  pendingVersion: number;
-}
-
-/** A stop in its grace period; `startCount` tells a later run of the same container from this one. */
-export interface PendingStop extends PendingCommand {
-  startCount: number;
+  pending: PendingStops;
+  /** Simulation (default) or a live engine's mirror: live refuses simulation-only events (`modeRefusal`). */
+  mode: ArchitectureMode;
 }
 
 /** What the architecture emits besides Docker's events: where a timed command's log entry begins and ends. */
@@ -77,16 +74,27 @@ export type ArchitectureEvent =
   /** `docker create` for a slot of `service` (replaces a removed container in that slot). */
   | ({ type: 'create'; service: string; replica?: number } & RecordedContainer)
   /**
-   * `docker compose up --scale service=N`: sets the replica count, creates the new
-   * slots' containers and forgets the slots above N (their containers must already be
-   * removed; the runtime stops and removes them first, as Compose does).
+   * `docker compose up --scale service=N` (if `scaleOutcome` accepts it): the containers
+   * of slots above N are stopped and removed (`rm -f`) and their slots forgotten; the
+   * replica count is set; every slot up to N without a container, or whose container was
+   * removed, gets a new one (`create`). `start.service` then starts them, as Compose does.
    */
   | { type: 'scale'; service: string; replicas: number }
+  /** The start half of `docker compose up` for one service: every container of it that is `created` or `exited`. */
+  | { type: 'start.service'; service: string }
   /**
    * `docker rename FROM TO`: the slot's container keeps its ID and state under a new
    * name. The runtime refuses a name in use first (Docker's conflict error).
    */
-  | { type: 'rename'; from: string; to: string };
+  | { type: 'rename'; from: string; to: string }
+  /**
+   * `docker compose <action>`: replaces the Compose run in progress, if any (a new
+   * Compose command finds the project as it is), with a new child `compose`
+   * (`composeRunMachine`), which waits for its `begin`.
+   */
+  | { type: 'compose'; action: ComposeAction; host: ComposeHost }
+  /** Ends the Compose run in progress, if any, where it is. */
+  | { type: 'compose.cancel' };
 
 /**
  * What a container seen on a real engine or in a `docker events` log already has (a
@@ -104,6 +112,8 @@ export interface ArchitectureInput {
   spec: ArchitectureSpec;
   /** Create every active service's containers on start (default true); false starts empty (replay). */
   createContainers?: boolean;
+  /** Default `simulation`. */
+  mode?: ArchitectureMode;
 }
 
 /** A slot to fill: replica `replica` of `service`, with a given container ID (network, labels) or the simulation's. */
@@ -114,15 +124,18 @@ interface Slot extends RecordedContainer {
 
 type ContainerRef = ActorRefFrom<typeof containerMachine>;
 
+/** Id of the Compose run's child actor (one at a time). */
+export const COMPOSE_RUN = 'compose';
+
 /** Id of the delayed `stop.due` of container `id`. */
 const stopTimer = (id: string) => `stop:${id}`;
 
-/** Sets (or, with `undefined`, deletes) the pending stop of container `id`, in place; the new `pendingVersion`. */
-function setPending(context: ArchitectureContext, id: string, stop: PendingStop | undefined): number {
-  const pending = context.pending as Record<string, PendingStop>;
-  if (stop) pending[id] = stop;
-  else delete pending[id];
-  return (context.pendingVersion ?? 0) + 1;
+/** The ID of the container holding the name of `service`'s slot `replica`, unless it was removed. */
+export function idInUse(context: ArchitectureContext, children: Readonly<Record<string, unknown>>, service: ServiceSpec, replica: number): string | undefined {
+  const name = containerName(context.spec, service, replica);
+  const entry = context.containers.find((c) => c.name === name);
+  const child = entry ? (children[entry.id] as ContainerRef | undefined) : undefined;
+  return child && dockerStatus(child.getSnapshot()) !== 'removed' ? entry!.id : undefined;
 }
 
 /** The spawn function XState hands an `assign` (the part used here). */
@@ -190,8 +203,10 @@ export const architectureMachine = setup({
     events: {} as ArchitectureEvent,
     input: {} as ArchitectureInput,
     emitted: {} as DockerEventEmitted | TimedCommandEmitted,
+    // The one child with a fixed id; every other child is a container, by container ID.
+    children: {} as { compose: 'composeRun' },
   },
-  actors: { container: containerMachine },
+  actors: { container: containerMachine, composeRun: composeRunMachine },
   actions: {
     /**
      * Creates one container per replica of every active service (`docker compose create`),
@@ -216,23 +231,57 @@ export const architectureMachine = setup({
           ? { ...context.spec, services: [...context.spec.services, event.service] }
           : context.spec,
     }),
-    scaleService: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'scale') return;
-      const service = context.spec.services.find((s) => s.name === event.service);
-      if (!service || service.containerName !== undefined) return;
-      const replicas = Math.max(0, Math.floor(event.replicas));
+    scaleService: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'scale' || scaleOutcome(context.spec, event.service, event.replicas).kind !== 'ok') return;
+      const service = context.spec.services.find((s) => s.name === event.service)!;
+      const replicas = event.replicas;
+      const children = self.getSnapshot().children;
+      const statusOf = (entry: ContainerEntry) => {
+        const child = children[entry.id] as ContainerRef | undefined;
+        return child ? dockerStatus(child.getSnapshot()) : undefined;
+      };
+      // Above N: Compose stops and removes the container, then the slot is gone.
       const dropped = context.containers.filter((c) => c.service === service.name && c.replica > replicas);
-      for (const entry of dropped) enqueue(stopChild(entry.id));
-      enqueue.assign({
-        spec: ({ context: c }) => ({
-          ...c.spec,
-          services: c.spec.services.map((s) => (s.name === service.name ? { ...s, replicas } : s)),
-        }),
-        containers: ({ context: c }) => c.containers.filter((e) => !dropped.includes(e)),
-      });
-      const existing = new Set(context.containers.filter((c) => c.service === service.name).map((c) => c.replica));
+      for (const entry of dropped) {
+        const status = statusOf(entry);
+        if (status === undefined || status === 'removed') continue;
+        if (status === 'running' || status === 'paused' || status === 'restarting') enqueue.sendTo(entry.id, { type: 'stop' });
+        enqueue.sendTo(entry.id, { type: 'remove', force: true });
+      }
+      for (const entry of dropped) {
+        enqueue(stopChild(entry.id));
+        // A stop in its grace period ends with its container: its CLI returns now.
+        if (!stopOf(context.pending, entry.id)) continue;
+        enqueue.cancel(stopTimer(entry.id));
+        enqueue.emit({ type: 'command.dropped', id: entry.id });
+      }
+      const scaled: ArchitectureSpec = { ...context.spec, services: context.spec.services.map((s) => (s.name === service.name ? { ...s, replicas } : s)) };
+      const kept = context.containers.filter((e) => !dropped.includes(e));
+      // Up to N: every slot converges to an existing container (a removed one is created again).
+      const bySlot = new Map(kept.filter((c) => c.service === service.name).map((c) => [c.replica, c]));
+      const slots: Slot[] = [];
       for (let replica = 1; replica <= replicas; replica++) {
-        if (!existing.has(replica)) enqueue.raise({ type: 'create', service: service.name, replica });
+        const entry = bySlot.get(replica);
+        if (!entry || statusOf(entry) === 'removed') slots.push({ service: { ...service, replicas }, replica });
+      }
+      const plan = planSlots({ ...context, spec: scaled, containers: kept }, slots, actorNow(self));
+      for (const id of plan.stop) enqueue(stopChild(id));
+      enqueue.assign({
+        spec: scaled,
+        pending: ({ context: c }) => dropped.reduce((stops, e) => withStop(stops, e.id, undefined), c.pending),
+        containers: ({ context: c, spawn }) => plan.spawnAll({ ...c, spec: scaled, containers: kept }, spawn),
+      });
+      for (const message of plan.events) enqueue.emit(message);
+    }),
+    /** Compose starts every container of the service that is not running (containers.go isNotRunning): created or exited. */
+    startService: enqueueActions(({ context, event, enqueue, self }) => {
+      if (event.type !== 'start.service') return;
+      const children = self.getSnapshot().children;
+      for (const entry of context.containers) {
+        if (entry.service !== event.service) continue;
+        const child = children[entry.id] as ContainerRef | undefined;
+        const status = child ? dockerStatus(child.getSnapshot()) : undefined;
+        if (status === 'created' || status === 'exited') enqueue.sendTo(entry.id, { type: 'start' });
       }
     }),
     /**
@@ -244,12 +293,12 @@ export const architectureMachine = setup({
       if (event.type !== 'command') return;
       const child = self.getSnapshot().children[event.id] as ContainerRef | undefined;
       const snapshot = child?.getSnapshot();
-      const pending = context.pending[event.id];
+      const pending = stopOf(context.pending, event.id);
       const name = snapshot?.context.name ?? event.id;
-      if (!child || !snapshot || architectureOutcome(snapshot, pending, name, event.command).kind !== 'ok') return;
+      if (!child || !snapshot || architectureOutcome(snapshot, pending, name, event.command, context.mode).kind !== 'ok') return;
       if (pending && overridesPendingStop(event.command)) {
         enqueue.cancel(stopTimer(event.id));
-        enqueue.assign({ pendingVersion: ({ context: c }) => setPending(c, event.id, undefined) });
+        enqueue.assign({ pending: ({ context: c }) => withStop(c.pending, event.id, undefined) });
         enqueue.sendTo(child, event.command);
         enqueue.emit({ type: 'command.dropped', id: event.id });
         return;
@@ -260,8 +309,8 @@ export const architectureMachine = setup({
         enqueue.sendTo(child, event.command);
         return;
       }
-      const stop: PendingStop = { ...record, startCount: snapshot.context.startCount };
-      enqueue.assign({ pendingVersion: ({ context: c }) => setPending(c, event.id, stop) });
+      const stop: PendingStop = { ...record, id: event.id, startCount: snapshot.context.startCount };
+      enqueue.assign({ pending: ({ context: c }) => withStop(c.pending, event.id, stop) });
       enqueue.raise({ type: 'stop.due', id: event.id }, { id: stopTimer(event.id), delay: record.endsAt - record.startedAt });
     }),
     /**
@@ -270,9 +319,9 @@ export const architectureMachine = setup({
      */
     stopDue: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'stop.due') return;
-      const pending = context.pending[event.id];
+      const pending = stopOf(context.pending, event.id);
       if (!pending) return;
-      enqueue.assign({ pendingVersion: ({ context: c }) => setPending(c, event.id, undefined) });
+      enqueue.assign({ pending: ({ context: c }) => withStop(c.pending, event.id, undefined) });
       const child = self.getSnapshot().children[event.id] as ContainerRef | undefined;
       const snapshot = child?.getSnapshot();
       const status = snapshot ? dockerStatus(snapshot) : undefined;
@@ -296,7 +345,7 @@ export const architectureMachine = setup({
     createContainer: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'create') return;
       const service = context.spec.services.find((s) => s.name === event.service);
-      if (!service) return;
+      if (!service || createOutcome(context.spec, event.service, event.replica ?? 1, idInUse(context, self.getSnapshot().children, service, event.replica ?? 1)).kind !== 'ok') return;
       const plan = planSlots(context, [{ service, replica: event.replica ?? 1, id: event.id, network: event.network, labels: event.labels }], actorNow(self));
       for (const id of plan.stop) enqueue(stopChild(id));
       enqueue.assign({ containers: ({ context: c, spawn }) => plan.spawnAll(c, spawn) });
@@ -305,15 +354,26 @@ export const architectureMachine = setup({
   },
 }).createMachine({
   id: 'architecture',
-  context: ({ input }) => ({ spec: input.spec, containers: [], autoCreate: input.createContainers !== false, pending: {}, pendingVersion: 0 }),
+  context: ({ input }) => ({ spec: input.spec, containers: [], autoCreate: input.createContainers !== false, pending: EMPTY_STOPS, mode: input.mode ?? 'simulation' }),
   entry: 'createAll',
   on: {
     command: { actions: 'command' },
     'stop.due': { actions: 'stopDue' },
     create: { actions: 'createContainer' },
     scale: { actions: 'scaleService' },
+    'start.service': { actions: 'startService' },
     addService: { actions: 'addService' },
     rename: { actions: 'renameContainer' },
+    compose: {
+      actions: [
+        stopChild(COMPOSE_RUN),
+        spawnChild('composeRun', {
+          id: COMPOSE_RUN,
+          input: ({ event }) => (event.type === 'compose' ? { action: event.action, host: event.host } : (undefined as never)),
+        }),
+      ],
+    },
+    'compose.cancel': { actions: stopChild(COMPOSE_RUN) },
   },
 });
 

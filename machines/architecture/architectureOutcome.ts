@@ -10,6 +10,7 @@ import { outcomeOf } from '../container/commandError';
 import type { CommandOutcome } from '../container/commandOutcome';
 import type { ContainerSnapshot } from '../container/inspectState';
 import type { ContainerEvent } from '../container/types';
+import { modeRefusal, type ArchitectureMode } from './architectureMode';
 import type { PendingCommand } from './pendingCommand';
 
 /**
@@ -22,15 +23,19 @@ export function overridesPendingStop(event: ContainerEvent): boolean {
 
 /**
  * The answer to `event` for the container named `name` (`snapshot` undefined: there is
- * none), with `pending` the stop in progress for it, if any. Pure; never throws.
+ * none), with `pending` the stop in progress for it, if any, in `mode` (live mode refuses
+ * what only the simulation does, see `modeRefusal`). Pure; never throws.
  */
 export function architectureOutcome(
   snapshot: ContainerSnapshot | undefined,
   pending: PendingCommand | undefined,
   name: string,
   event: ContainerEvent,
+  mode: ArchitectureMode = 'simulation',
 ): CommandOutcome {
   if (!snapshot) return { kind: 'error', httpStatus: 404, message: `No such container: ${name}` };
+  const refusal = modeRefusal(mode, event);
+  if (refusal !== null) return { kind: 'error', httpStatus: 409, message: refusal };
   if (pending && typeof event?.type === 'string' && !overridesPendingStop(event)) {
     return { kind: 'error', httpStatus: 409, message: `${cliLine(name, pending.event)} is still in progress` };
   }

@@ -14,52 +14,24 @@ import { containerMachine } from '../container/containerMachine';
 import { dockerStatus } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';
 import { inspectState } from '../container/inspectState';
-import { outcomeOf } from '../container/commandError';
-import { architectureMachine, type ContainerEntry, type RecordedContainer } from './architectureMachine';
+import { disabledReason, outcomeOf } from '../container/commandError';
+import type { CommandOutcome } from '../container/commandOutcome';
+import { NOT_LIVE, type ArchitectureMode } from './architectureMode';
+import { architectureMachine, COMPOSE_RUN, idInUse, type ContainerEntry, type RecordedContainer } from './architectureMachine';
+import { createOutcome, scaleOutcome } from './slotOutcome';
 import { architectureOutcome } from './architectureOutcome';
-import { ComposeRun, type ComposeAction, type ComposeHost, type ComposeProgress } from './composeRun';
+import type { ComposeAction, ComposeHost, ComposeProgress } from './composeHost';
+import type { composeRunMachine } from './composeRunMachine';
 import { dependencyOrder } from './dependencyOrder';
 import { containerName } from './naming';
+import { ArchitectureLog, type LogEntry } from './architectureLog';
 import type { SavedArchitecture } from './saveFormat';
 import { SAVE_FORMAT, SAVE_VERSION } from './saveFormat';
 import type { PendingCommand } from './pendingCommand';
+import { allStops, stopOf, type PendingStops } from './pendingStops';
 import type { ArchitectureSpec, ServiceSpec } from './spec';
 
 export type ContainerActor = ActorRefFrom<typeof containerMachine>;
-
-/** One line of the event history. */
-export interface LogEntry {
-  /** Increasing number, unique per architecture. */
-  seq: number;
-  /** Unix ms on the actor clock. */
-  time: number;
-  /**
-   * `command`: typed by the user; `compose`: a step of a `docker compose` run (the API
-   * call Compose makes); `daemon`: Docker acted by itself (restart policy, health check).
-   */
-  kind: 'command' | 'compose' | 'daemon' | 'replay';
-  /** The container concerned, when there is one. */
-  container?: string;
-  /** Equivalent CLI line, e.g. `docker stop order-service`. */
-  cli: string;
-  outcome: 'ok' | 'no-op' | 'error';
-  /** Docker's error or 304 text (without `Error response from daemon: `). */
-  message?: string;
-  /** The Docker events produced, in order. */
-  events: DockerEventMessage[];
-  /**
-   * The container's Docker status when the entry was finished (absent without a
-   * container, or when it no longer exists), e.g. `restarting` right after a crash the
-   * restart policy will restart: a moment later the back-off is over and it runs again.
-   */
-  statusAfter?: DockerStatus;
-  /**
-   * For an `error` Docker never saw: who refused the command instead, the live page
-   * (`page`: a read-only bridge, a container outside its filter, a simulation-only event)
-   * or its bridge (`bridge`: token, rate limit). Shown in their words, never as Docker's.
-   */
-  refusedBy?: 'page' | 'bridge';
-}
 
 export interface ArchitectureOptions {
   /** XState clock for every actor (e.g. `new SimulatedClock()` in tests). */
@@ -72,9 +44,14 @@ export interface ArchitectureOptions {
   createContainers?: boolean;
   /** Restore this save instead of creating containers (validate it with `parseSavedArchitecture` first). */
   restore?: SavedArchitecture;
+  /**
+   * `simulation` (default), or `live`: a real engine decides, so the entry point refuses
+   * what only the simulation does (crash, OOM, probe, update, rename; Compose runs,
+   * scaling, create/run by the user) with `NOT_LIVE` as the reason (see `modeRefusal`).
+   */
+  mode?: ArchitectureMode;
 }
 
-type LogListener = (entries: readonly LogEntry[]) => void;
 
 /** How a `logged()` entry reads once its work is done. */
 export interface LoggedResult {
@@ -87,47 +64,24 @@ export interface LoggedResult {
 type ComposeListener = (progress: ComposeProgress | null) => void;
 type PendingListener = (pending: ReadonlyMap<string, PendingCommand>) => void;
 
-/** The timer half of an XState clock (`SimulatedClock` or the real one). */
-interface Timers {
-  setTimeout(fn: (...args: unknown[]) => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+type ComposeRunActor = ActorRefFrom<typeof composeRunMachine>;
 
 /** A running architecture. Create with `createArchitecture`; call `stop()` when done. */
 export class Architecture {
   readonly actor: ActorRefFrom<typeof architectureMachine>;
-  private readonly listeners = new Set<LogListener>();
   private readonly subscribed = new Set<string>();
-  private log: LogEntry[] = [];
-  /** `getLog()`'s answer, made once per change. */
-  private logView: readonly LogEntry[] | null = null;
-  private seq = 0;
-  /** Entries being built; events go to the innermost. */
-  private stack: LogEntry[] = [];
-  /** Entries finished inside an open one, waiting for it. */
-  private nested: LogEntry[] = [];
-  private pendingDaemon = new Map<string, LogEntry>();
-  private readonly logLimit: number;
-  private readonly timers: Timers;
+  private readonly log: ArchitectureLog;
   private readonly composeListeners = new Set<ComposeListener>();
-  private composeRun: ComposeRun | null = null;
+  /** The last Compose run's progress, kept when its actor is gone (ended, cancelled, stopped). */
   private composeProgress: ComposeProgress | null = null;
+  /** Stops watching the Compose run actor in progress. */
+  private unwatchCompose: (() => void) | null = null;
   /** `getPending()`'s answer, made again when the machine's `pending` changes. */
-  private pendingSeen = -1;
+  private pendingSeen: PendingStops | null = null;
   private pendingView: ReadonlyMap<string, PendingCommand> = new Map();
   private readonly pendingListeners = new Set<PendingListener>();
   /** The log entries of stops in their grace period, by container ID: finished when the stop completes. */
   private readonly timedEntries = new Map<string, LogEntry>();
-  /**
-   * Depth of `quietly` scopes: while above 0 the machine's own events and the entries of
-   * commands run inside are dropped (a caller shows what was recorded instead).
-   */
-  private quiet = 0;
   /** `containers` as `watchChildren` last saw it. */
   private watched: readonly ContainerEntry[] | null = null;
   /** Indexes over `containers`, rebuilt only when that array changes (no per-command scans). */
@@ -137,24 +91,27 @@ export class Architecture {
   private byService = new Map<string, ContainerEntry[]>();
 
   constructor(spec: ArchitectureSpec, options: ArchitectureOptions = {}) {
-    this.logLimit = options.logLimit ?? 1000;
-    this.timers = (options.clock as Timers | undefined) ?? realTimers;
+    this.log = new ArchitectureLog(options.logLimit ?? 1000, {
+      now: () => this.now(),
+      statusOf: (name) => this.status(name),
+      nameOfId: (id) => this.index().byId.get(id)?.name,
+    });
     this.actor = createActor(architectureMachine, {
-      input: { spec: options.restore?.spec ?? spec, createContainers: options.createContainers !== false },
+      input: { spec: options.restore?.spec ?? spec, createContainers: options.createContainers !== false, mode: options.mode ?? 'simulation' },
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.restore ? { snapshot: options.restore.snapshot as never } : {}),
     });
-    this.actor.on('docker.event', ({ message }) => this.record(message));
+    this.actor.on('docker.event', ({ message }) => this.log.record(message));
     this.actor.on('command.completing', ({ id, name, command }) => {
-      const entry = this.timedEntries.get(id) ?? { seq: ++this.seq, time: 0, kind: 'command' as const, cli: cliLine(name, command), outcome: 'ok' as const, events: [] };
+      const entry = this.timedEntries.get(id) ?? this.log.begin(cliLine(name, command));
       entry.time = this.now();
       this.timedEntries.set(id, entry);
-      this.stack.push(entry);
+      this.log.resume(entry);
     });
     this.actor.on('command.completed', ({ id }) => {
       const entry = this.timedEntries.get(id);
       this.timedEntries.delete(id);
-      if (entry) this.finish(entry);
+      if (entry) this.log.finish(entry);
     });
     this.actor.on('command.dropped', ({ id }) => {
       const entry = this.timedEntries.get(id);
@@ -162,18 +119,18 @@ export class Architecture {
       if (!entry) return;
       entry.time = this.now();
       entry.message = 'the process ended before the grace period did: nothing left to stop';
-      this.stack.push(entry);
-      this.finish(entry);
+      this.log.resume(entry);
+      this.log.finish(entry);
     });
     this.actor.subscribe(() => {
       this.watchChildren();
-      if (this.actor.getSnapshot().context.pendingVersion !== this.pendingSeen && this.pendingListeners.size > 0) {
+      if (this.actor.getSnapshot().context.pending !== this.pendingSeen && this.pendingListeners.size > 0) {
         const pending = this.getPending();
         for (const listener of this.pendingListeners) listener(pending);
       }
     });
     if (options.restore) {
-      const restored = this.begin('# restored saved state');
+      const restored = this.log.begin('# restored saved state');
       this.actor.start();
       this.watchChildren();
       // XState does not persist delayed events: re-arm back-offs and health monitors.
@@ -181,14 +138,14 @@ export class Architecture {
         const actor = this.ref(entry);
         if (actor?.getSnapshot().can({ type: 'daemon.restore' })) actor.send({ type: 'daemon.restore' });
       }
-      this.finish(restored);
+      this.log.finish(restored);
       return;
     }
     if (options.createContainers === false) {
       this.actor.start();
       return;
     }
-    const up = this.begin(options.up === false ? 'docker compose create' : 'docker compose up -d');
+    const up = this.log.begin(options.up === false ? 'docker compose create' : 'docker compose up -d');
     this.actor.start();
     this.watchChildren();
     if (options.up !== false) {
@@ -198,7 +155,7 @@ export class Architecture {
         }
       }
     }
-    this.finish(up);
+    this.log.finish(up);
   }
 
   /** The architecture's spec as it is now (replica counts change with `scale`). */
@@ -235,24 +192,67 @@ export class Architecture {
   send(name: string, event: ContainerEvent, kind: LogEntry['kind'] = 'command'): LogEntry {
     if (typeof (event as { type?: unknown } | null)?.type !== 'string') {
       // Untyped input (a hostile postMessage, a corrupt story): answered, never sent to an actor.
-      const entry = this.begin(`# ${name}: ${JSON.stringify(event) ?? String(event)}`, name, kind);
-      return this.finish(entry, { kind: 'error', message: `unknown command: ${JSON.stringify(event) ?? String(event)}` });
+      const entry = this.log.begin(`# ${name}: ${JSON.stringify(event) ?? String(event)}`, name, kind);
+      return this.log.finish(entry, { kind: 'error', message: `unknown command: ${JSON.stringify(event) ?? String(event)}` });
     }
     const target = this.index().byName.get(name);
     const actor = target ? this.ref(target) : undefined;
-    const entry = this.begin(cliLine(name, event), name, kind);
-    const pending = target ? this.actor.getSnapshot().context.pending[target.id] : undefined;
-    const outcome = architectureOutcome(actor?.getSnapshot(), pending, name, event);
-    if (outcome.kind !== 'ok' || !target) return this.finish(entry, outcome.kind === 'ok' ? undefined : { kind: outcome.kind, message: outcome.message });
+    const entry = this.log.begin(cliLine(name, event), name, kind);
+    const { pending: stops, mode } = this.actor.getSnapshot().context;
+    const pending = target ? stopOf(stops, target.id) : undefined;
+    const outcome = architectureOutcome(actor?.getSnapshot(), pending, name, event, mode);
+    if (outcome.kind !== 'ok' || !target) return this.log.finish(entry, outcome.kind === 'ok' ? undefined : { kind: outcome.kind, message: outcome.message });
     this.actor.send({ type: 'command', id: target.id, command: event });
-    const started = this.actor.getSnapshot().context.pending[target.id];
-    if (started && !pending) {
+    const after = this.actor.getSnapshot().context.pending;
+    if (!pending && after !== stops && stopOf(after, target.id)) {
       // The stop is in its grace period: the entry is finished when the machine delivers it.
-      this.stack = this.stack.filter((e) => e !== entry);
+      this.log.suspend(entry);
       this.timedEntries.set(target.id, entry);
       return entry;
     }
-    return this.finish(entry);
+    return this.log.finish(entry);
+  }
+
+  /** Simulation or live (`ArchitectureOptions.mode`). */
+  get mode(): ArchitectureMode {
+    return this.actor.getSnapshot().context.mode ?? 'simulation';
+  }
+
+  /**
+   * What the entry point would answer to `event` for the container named `name` now:
+   * the container's rules, a pending stop's, and the mode's (`architectureOutcome`, the
+   * one function `send` and the machine also ask). Pure; never throws.
+   */
+  outcome(name: string, event: ContainerEvent): CommandOutcome {
+    const target = this.index().byName.get(name);
+    const actor = target ? this.ref(target) : undefined;
+    const pending = target ? stopOf(this.actor.getSnapshot().context.pending, target.id) : undefined;
+    return architectureOutcome(actor?.getSnapshot(), pending, name, event, this.mode);
+  }
+
+  /** Whether `send(name, event)` would change something now (Docker accepts it and it is not a 304). */
+  can(name: string, event: ContainerEvent): boolean {
+    return this.outcome(name, event).kind === 'ok';
+  }
+
+  /** Docker's error text for `send(name, event)` now, or null when accepted (304 no-ops included). */
+  commandError(name: string, event: ContainerEvent): string | null {
+    const outcome = this.outcome(name, event);
+    return outcome.kind === 'error' ? outcome.message : null;
+  }
+
+  /**
+   * Why a control for `event` on `name` is disabled, or null when enabled: the pending
+   * stop or the mode when they refuse it, else the container's hint (`disabledReason`).
+   */
+  disabledReason(name: string, event: ContainerEvent): string | null {
+    const outcome = this.outcome(name, event);
+    if (outcome.kind === 'ok') return null;
+    const actor = this.containerActor(name);
+    const own = actor ? outcomeOf(actor.getSnapshot(), event) : undefined;
+    // Refused by the architecture (a pending stop, the mode), not by the container's own rules.
+    if (!own || own.kind !== outcome.kind || own.message !== outcome.message) return outcome.message;
+    return actor ? (disabledReason(actor.getSnapshot(), event) ?? outcome.message) : outcome.message;
   }
 
   /**
@@ -268,7 +268,7 @@ export class Architecture {
     fn: () => LoggedResult | void,
     options: { container?: string; kind?: LogEntry['kind']; recorded?: readonly DockerEventMessage[] } = {},
   ): LogEntry {
-    const entry = this.begin(cli, options.container, options.kind ?? 'command');
+    const entry = this.log.begin(cli, options.container, options.kind ?? 'command');
     const recorded = options.recorded;
     let result: LoggedResult | void = undefined;
     try {
@@ -278,7 +278,7 @@ export class Architecture {
       if (result?.container !== undefined) entry.container = result.container;
       if (result?.message !== undefined && !result.outcome) entry.message = result.message;
       if (result?.outcome === 'error' && result.refusedBy) entry.refusedBy = result.refusedBy;
-      this.finish(entry, result?.outcome && result.message !== undefined ? { kind: result.outcome, message: result.message } : undefined);
+      this.log.finish(entry, result?.outcome && result.message !== undefined ? { kind: result.outcome, message: result.message } : undefined);
     }
     return entry;
   }
@@ -289,12 +289,7 @@ export class Architecture {
    * `network disconnect` after a recorded `die`), which a recorded log does not contain.
    */
   quietly<T>(fn: () => T): T {
-    this.quiet++;
-    try {
-      return fn();
-    } finally {
-      this.quiet--;
-    }
+    return this.log.quietly(fn);
   }
 
   /** Adds a service to the spec (no container yet; `create` makes one). */
@@ -304,10 +299,10 @@ export class Architecture {
 
   /** Stops in their grace period, by container name (the same map until one begins or ends). */
   getPending(): ReadonlyMap<string, PendingCommand> {
-    const { pending, pendingVersion } = this.actor.getSnapshot().context;
-    if (pendingVersion !== this.pendingSeen) {
-      this.pendingSeen = pendingVersion;
-      this.pendingView = new Map(Object.values(pending).map((p) => [p.container, p]));
+    const { pending } = this.actor.getSnapshot().context;
+    if (pending !== this.pendingSeen) {
+      this.pendingSeen = pending;
+      this.pendingView = new Map(allStops(pending).map((p) => [p.container, p]));
     }
     return this.pendingView;
   }
@@ -334,21 +329,21 @@ export class Architecture {
    * or invalid (see `commandOutcome`).
    */
   rename(from: string, to: string, kind: LogEntry['kind'] = 'command'): LogEntry {
-    const entry = this.begin(`docker rename ${from} ${to}`, from, kind);
+    const entry = this.log.begin(`docker rename ${from} ${to}`, from, kind);
     const actor = this.containerActor(from);
-    if (!actor) return this.finish(entry, { kind: 'error', message: `No such container: ${from}` });
+    if (!actor) return this.log.finish(entry, { kind: 'error', message: `No such container: ${from}` });
     const outcome = outcomeOf(actor.getSnapshot(), { type: 'rename', name: to });
-    if (outcome.kind !== 'ok') return this.finish(entry, { kind: outcome.kind, message: outcome.message });
+    if (outcome.kind !== 'ok') return this.log.finish(entry, { kind: outcome.kind, message: outcome.message });
     const taken = this.containerActor(to.replace(/^\//, ''));
     if (taken && dockerStatus(taken.getSnapshot()) !== 'removed') {
       const id = taken.getSnapshot().context.id;
-      return this.finish(entry, {
+      return this.log.finish(entry, {
         kind: 'error',
         message: `Error when allocating new name: Conflict. The container name "/${to.replace(/^\//, '')}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`,
       });
     }
     this.actor.send({ type: 'rename', from, to });
-    return this.finish(entry);
+    return this.log.finish(entry);
   }
 
   /** `docker run -d`: `create`, then `start`. */
@@ -357,26 +352,40 @@ export class Architecture {
   }
 
   /**
-   * Runs `docker compose <action>` over simulated time (see `ComposeRun`): returns its
-   * log entry at once; progress goes to `onCompose` listeners. A run in progress is
-   * cancelled first, as a new Compose command would find the project as it is.
+   * Runs `docker compose <action>` over simulated time: the architecture machine spawns
+   * the run (`composeRunMachine`, which holds Compose's rules) and this returns its log
+   * entry at once; progress goes to `onCompose` listeners, and the run's end is logged.
+   * A run in progress is cancelled first, as a new Compose command would find the
+   * project as it is.
    */
   compose(action: ComposeAction): LogEntry {
-    this.composeRun?.cancel();
+    if (this.mode === 'live') return this.refused(`docker compose ${action}`, undefined, `${NOT_LIVE}; run docker compose in a terminal and watch the view follow`);
+    this.unwatchCompose?.();
+    this.unwatchCompose = null;
     const cli = `docker compose ${action}${action === 'up' ? ' -d' : ''}`;
-    const header = this.finish(this.begin(cli));
-    const run = new ComposeRun(this.composeHost(), action, (progress) => {
+    const header = this.log.finish(this.log.begin(cli));
+    this.actor.send({ type: 'compose', action, host: this.composeHost() });
+    const run = this.actor.getSnapshot().children[COMPOSE_RUN] as unknown as ComposeRunActor | undefined;
+    if (!run) return header;
+    let seen: ComposeProgress | null = null;
+    const onSnapshot = () => {
+      const { progress } = run.getSnapshot().context;
+      if (progress === seen) return;
+      seen = progress;
       this.composeProgress = progress;
       if (progress.status !== 'running') {
-        this.composeRun = null;
-        const done = this.begin(`# ${cli}: ${progress.status === 'done' ? 'done' : 'failed'}`);
+        this.unwatchCompose?.();
+        this.unwatchCompose = null;
+        const done = this.log.begin(`# ${cli}: ${progress.status === 'done' ? 'done' : 'failed'}`);
         if (progress.warnings.length > 0) done.message = progress.warnings.map((w) => `WARN ${w}`).join('\n');
-        this.finish(done, progress.error ? { kind: 'error', message: progress.error } : undefined);
+        this.log.finish(done, progress.error ? { kind: 'error', message: progress.error } : undefined);
       }
       for (const listener of this.composeListeners) listener(progress);
-    });
-    this.composeRun = run;
-    run.begin();
+    };
+    const subscription = run.subscribe(onSnapshot);
+    this.unwatchCompose = () => subscription.unsubscribe();
+    // The run's first steps are commands through `send`: begun only now that the architecture is idle.
+    run.send({ type: 'begin' });
     return header;
   }
 
@@ -397,41 +406,14 @@ export class Architecture {
    * Services with `container_name` cannot scale (Compose refuses).
    */
   scale(serviceName: string, replicas: number): LogEntry {
-    const entry = this.begin(`docker compose up -d --scale ${serviceName}=${replicas}`);
-    const service = this.spec.services.find((s) => s.name === serviceName);
-    if (!service) return this.finish(entry, { kind: 'error', message: `no such service: ${serviceName}` });
-    if (!Number.isInteger(replicas) || replicas < 0 || replicas > 100) {
-      return this.finish(entry, { kind: 'error', message: `invalid scale: ${replicas} (0 to 100)` });
-    }
-    if (service.containerName !== undefined && replicas !== 1) {
-      return this.finish(entry, {
-        kind: 'error',
-        message: `service "${serviceName}" has a container_name and cannot be scaled (WARNING: The "${serviceName}" service is using the custom container name "${service.containerName}". Docker requires each container to have a unique name.)`,
-      });
-    }
-    for (const c of this.ofService(serviceName).filter((c) => c.replica > replicas)) {
-      const actor = this.ref(c);
-      if (actor && dockerStatus(actor.getSnapshot()) !== 'removed') {
-        const live = ['running', 'paused', 'restarting'].includes(dockerStatus(actor.getSnapshot()));
-        if (live) actor.send({ type: 'stop' });
-        actor.send({ type: 'remove', force: true });
-      }
-    }
+    if (this.mode === 'live') return this.refused(`docker compose up -d --scale ${serviceName}=${replicas}`, serviceName, NOT_LIVE);
+    const entry = this.log.begin(`docker compose up -d --scale ${serviceName}=${replicas}`);
+    const outcome = scaleOutcome(this.spec, serviceName, replicas);
+    if (outcome.kind !== 'ok') return this.log.finish(entry, { kind: 'error', message: outcome.message });
     this.actor.send({ type: 'scale', service: serviceName, replicas });
-    this.watchChildren();
-    // `up --scale` converges every slot up to N: removed ones are created again.
-    for (const c of this.ofService(serviceName)) {
-      const actor = this.ref(c);
-      if (actor && dockerStatus(actor.getSnapshot()) === 'removed') this.actor.send({ type: 'create', service: serviceName, replica: c.replica });
-    }
-    this.watchChildren();
-    for (const c of this.ofService(serviceName)) {
-      const actor = this.ref(c);
-      // Compose starts every container of the service that is not running (created or exited).
-      const status = actor ? dockerStatus(actor.getSnapshot()) : undefined;
-      if (actor && (status === 'created' || status === 'exited')) actor.send({ type: 'start' });
-    }
-    return this.finish(entry);
+    this.watchChildren(); // new containers' events from here on land in this entry
+    this.actor.send({ type: 'start.service', service: serviceName });
+    return this.log.finish(entry);
   }
 
   /** The whole architecture as a JSON-serialisable save (see `parseSavedArchitecture`). */
@@ -441,47 +423,49 @@ export class Architecture {
       version: SAVE_VERSION,
       savedAt: this.now(),
       spec: this.spec,
-      snapshot: JSON.parse(JSON.stringify(this.actor.getPersistedSnapshot())),
+      snapshot: withoutComposeRun(JSON.parse(JSON.stringify(this.actor.getPersistedSnapshot()))),
     };
   }
 
   /** Log entries so far (oldest first, at most `logLimit`); the same array until the log changes. */
   getLog(): readonly LogEntry[] {
-    this.logView ??= this.log.slice(-this.logLimit);
-    return this.logView;
+    return this.log.getLog();
   }
 
   /** Calls `listener` with the whole log after each change; returns an unsubscribe function. */
-  onLog(listener: LogListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onLog(listener: (entries: readonly LogEntry[]) => void): () => void {
+    return this.log.onLog(listener);
   }
 
   /** Stops every actor (timers included) and any compose run. */
   stop(): void {
-    this.composeRun?.cancel();
+    this.unwatchCompose?.();
+    this.unwatchCompose = null;
     this.actor.stop();
-    this.listeners.clear();
+    this.log.clearListeners();
   }
 
   private createOrRun(serviceName: string, replica: number, start: boolean, kind: LogEntry['kind'] = 'command', recorded: RecordedContainer = {}): LogEntry {
+    // A live mirror creates containers as the engine's events say (`replay`); the user may not.
+    if (this.mode === 'live' && kind !== 'replay') return this.refused(`docker ${start ? 'run -d' : 'create'} ${serviceName}`, serviceName, NOT_LIVE);
     const service = this.spec.services.find((s) => s.name === serviceName);
     const name = service ? containerName(this.spec, service, replica) : serviceName;
     const image = service?.image ?? '';
-    const entry = this.begin(`docker ${start ? 'run -d' : 'create'} --name ${name} ${image}`.trim(), name, kind);
-    if (!service) return this.finish(entry, { kind: 'error', message: `no such service: ${serviceName}` });
-    const existing = this.containerActor(name);
-    if (existing && dockerStatus(existing.getSnapshot()) !== 'removed') {
-      const id = existing.getSnapshot().context.id;
-      return this.finish(entry, {
-        kind: 'error',
-        message: `Conflict. The container name "/${name}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`,
-      });
-    }
+    const entry = this.log.begin(`docker ${start ? 'run -d' : 'create'} --name ${name} ${image}`.trim(), name, kind);
+    const snapshot = this.actor.getSnapshot();
+    const outcome = createOutcome(this.spec, serviceName, replica, service ? idInUse(snapshot.context, snapshot.children, service, replica) : undefined);
+    if (outcome.kind !== 'ok') return this.log.finish(entry, { kind: 'error', message: outcome.message });
     this.actor.send({ type: 'create', service: serviceName, replica, ...recorded });
-    this.watchChildren();
-    if (start) this.containerActor(name)?.send({ type: 'start' });
-    return this.finish(entry);
+    this.watchChildren(); // the new container's events from here on land in this entry
+    const created = this.index().byName.get(name);
+    // `docker run` = create, then start (through the machine, like every command).
+    if (start && created) this.actor.send({ type: 'command', id: created.id, command: { type: 'start' } });
+    return this.log.finish(entry);
+  }
+
+  /** A refused command's entry. */
+  private refused(cli: string, container: string | undefined, message: string): LogEntry {
+    return this.log.finish(this.log.begin(cli, container), { kind: 'error', message });
   }
 
   private composeHost(): ComposeHost {
@@ -504,8 +488,6 @@ export class Architecture {
           if (actor && dockerStatus(actor.getSnapshot()) === 'removed') this.create(service, c.replica, 'compose');
         }
       },
-      setTimeout: (fn, ms) => this.timers.setTimeout(fn, ms),
-      clearTimeout: (handle) => this.timers.clearTimeout(handle),
     };
   }
 
@@ -544,96 +526,22 @@ export class Architecture {
       const actor = this.ref(entry);
       if (!actor) continue;
       this.subscribed.add(entry.id);
-      actor.on('docker.event', ({ message }) => this.record(message));
+      actor.on('docker.event', ({ message }) => this.log.record(message));
     }
   }
 
   private now(): number {
     return actorNow(this.actor);
   }
-
-  /** Opens a log entry; commands nest (a compose step inside a compose command), so the outer one is kept. */
-  private begin(cli: string, container?: string, kind: LogEntry['kind'] = 'command'): LogEntry {
-    const entry: LogEntry = { seq: ++this.seq, time: this.now(), kind, cli, outcome: 'ok', events: [] };
-    if (container !== undefined) entry.container = container;
-    this.stack.push(entry);
-    return entry;
-  }
-
-  private finish(entry: LogEntry, result?: { kind: 'no-op' | 'error'; message: string }): LogEntry {
-    if (result) {
-      entry.outcome = result.kind;
-      entry.message = result.message;
-    }
-    this.noteStatus(entry);
-    this.stack = this.stack.filter((e) => e !== entry);
-    // A command run quietly (for a recorded event) is not logged: the record says what happened.
-    if (this.quiet > 0) return entry;
-    if (this.stack.length > 0) {
-      // A command inside another (a replay creating a container): listed after its parent.
-      this.nested.push(entry);
-    } else {
-      this.append(entry, ...this.nested);
-      this.nested = [];
-    }
-    return entry;
-  }
-
-  /** Sets `statusAfter`: the status of the entry's container now, as the entry is done. */
-  private noteStatus(entry: LogEntry): void {
-    const actor = entry.container === undefined ? undefined : this.containerActor(entry.container);
-    if (actor) entry.statusAfter = dockerStatus(actor.getSnapshot());
-  }
-
-  private record(message: DockerEventMessage): void {
-    if (this.quiet > 0) return;
-    const current = this.stack[this.stack.length - 1];
-    if (current) {
-      current.events.push(message);
-      return;
-    }
-    // Docker acting by itself (restart policy): group a container's events of one moment.
-    const name = this.containerNameOf(message);
-    let entry = this.pendingDaemon.get(name);
-    if (!entry) {
-      entry = { seq: ++this.seq, time: this.now(), kind: 'daemon', container: name, cli: `# dockerd: ${name}`, outcome: 'ok', events: [] };
-      this.pendingDaemon.set(name, entry);
-      queueMicrotask(() => {
-        const pending = this.pendingDaemon.get(name);
-        if (!pending) return;
-        this.pendingDaemon.delete(name);
-        pending.cli = daemonLine(name, pending.events);
-        this.noteStatus(pending);
-        this.append(pending);
-      });
-    }
-    entry.events.push(message);
-  }
-
-  /** The container an event is about (network events name it by ID). */
-  private containerNameOf(message: DockerEventMessage): string {
-    if (message.Type === 'container') return message.Actor.Attributes.name ?? message.Actor.ID;
-    const id = message.Actor.Attributes.container;
-    return (id !== undefined ? this.index().byId.get(id)?.name : undefined) ?? id ?? message.Actor.ID;
-  }
-
-  /** Appends in place (trimming in batches) and hands listeners one read-only copy. */
-  private append(...entries: LogEntry[]): void {
-    this.log.push(...entries);
-    if (this.log.length > this.logLimit * 2) this.log.splice(0, this.log.length - this.logLimit);
-    this.logView = null;
-    if (this.listeners.size === 0) return;
-    const view = this.getLog();
-    for (const listener of this.listeners) listener(view);
-  }
 }
 
-/** A readable line for what the daemon did by itself. */
-function daemonLine(name: string, events: DockerEventMessage[]): string {
-  if (events.some((e) => e.Type === 'container' && e.Action === 'start')) return `# dockerd: restart policy started ${name}`;
-  const probe = events.find((e) => e.Action.startsWith('exec_create: '));
-  if (probe) return `# dockerd: health check on ${name}: ${probe.Action.slice('exec_create: '.length)}`;
-  return `# dockerd: ${name}`;
+/**
+ * A persisted architecture snapshot without its Compose run: XState does not persist the
+ * run's delayed events, so a restored run could never go on (and a save holds containers only).
+ */
+function withoutComposeRun(snapshot: { children?: Record<string, unknown> }): unknown {
+  if (snapshot.children) delete snapshot.children[COMPOSE_RUN];
+  return snapshot;
 }
 
 /** Creates and starts an architecture from a spec (see `Architecture`). */

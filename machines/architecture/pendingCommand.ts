@@ -25,6 +25,13 @@ export interface PendingCommand {
   behaviour: string;
 }
 
+/** A stop in its grace period, as the architecture keeps it; `startCount` tells a later run of the same container from this one. */
+export interface PendingStop extends PendingCommand {
+  /** The container's ID (its child actor's id). */
+  id: string;
+  startCount: number;
+}
+
 /** How the process reacts to SIGTERM, in the lesson's words. */
 export function describeStopBehaviour(process: ContainerContext['process']): string {
   switch (process.onStopSignal) {

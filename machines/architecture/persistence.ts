@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { EXIT_CODE_MAX, EXIT_CODE_MIN } from '../container/exitCode';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './saveFormat';
+import { EMPTY_STOPS } from './pendingStops';
 
 export { SAVE_FORMAT, SAVE_VERSION };
 /** Saves larger than this (characters) are refused: 2 MB. */
@@ -130,7 +131,7 @@ export function parseSavedArchitecture(input: unknown): ParseSavedResult {
   const snapshot = parsed.data.snapshot;
   // A stop in its grace period is not restored (XState does not persist its delayed
   // event): the container comes back as Docker showed it, running.
-  snapshot.context['pending'] = {};
+  snapshot.context['pending'] = EMPTY_STOPS;
   for (const entry of snapshot.context.containers) {
     const child = snapshot.children[entry.id];
     if (!child) return { ok: false, error: `saved state is corrupt: container ${entry.name} has no snapshot` };

@@ -11,7 +11,8 @@
 import { SimulatedClock } from 'xstate';
 import { inspectState, type InspectState } from '../container/inspectState';
 import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../container/types';
-import { createArchitecture, type Architecture, type LogEntry } from '../architecture/architectureRuntime';
+import type { LogEntry } from '../architecture/architectureLog';
+import { createArchitecture, type Architecture } from '../architecture/architectureRuntime';
 import type { ArchitectureSpec } from '../architecture/spec';
 import { ecommerceScenario } from '../scenarios/ecommerce';
 

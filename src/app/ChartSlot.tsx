@@ -6,6 +6,7 @@
  */
 import { Suspense } from 'react';
 import { preloadable } from '../react/loadLater';
+import { usePending } from '../react/usePending';
 import { useArchitecture, useSelectedContainer } from '../react/useSession';
 
 export const lazyChart = preloadable(() => import('./selectedPanels').then((m) => m.LifecycleChart));
@@ -15,6 +16,7 @@ const LifecycleChart = lazyChart.Component;
 export function ChartSlot() {
   const architecture = useArchitecture();
   const selected = useSelectedContainer();
+  const pending = usePending(selected?.entry.name ?? '');
   return (
     <div className="chart-slot" data-slot="lifecycle-chart">
       {selected ? (
@@ -23,6 +25,7 @@ export function ChartSlot() {
             key={selected.entry.id}
             actor={selected.actor}
             onFire={(event) => architecture.send(selected.entry.name, event)}
+            pending={pending}
           />
         </Suspense>
       ) : (

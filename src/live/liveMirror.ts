@@ -76,7 +76,7 @@ export class LiveMirror {
   ) {
     const spec = liveSpec(settings, containers);
     this.runs = new CommandRuns((run) => this.logRun(run), timers);
-    this.architecture = new LiveArchitecture(spec, { clock, createContainers: false }, this.runs);
+    this.architecture = new LiveArchitecture(spec, { clock, createContainers: false, mode: 'live' }, this.runs);
     const arch = this.architecture;
     arch.logged(
       `# ${clockText(readAtNano)} docker ps -a + docker inspect: ${containers.length} container${containers.length === 1 ? '' : 's'}`,

@@ -4,16 +4,21 @@
  * then delivers it on its own clock.
  */
 import { describe, expect, it } from 'vitest';
-import { commandError, createTestArchitecture } from '../../machines';
+import { commandError, createTestArchitecture, stopOf } from '../../machines';
 
 describe('a timed docker stop (Architecture.send)', () => {
   it('holds the command for the grace period; the status stays running; then SIGKILL gives 137', async () => {
     const t = createTestArchitecture();
+    const id = t.architecture.containerActor('api-gateway')!.id;
+    const before = t.architecture.actor.getSnapshot();
     const entry = t.architecture.send('api-gateway', { type: 'stop' });
     const pending = t.architecture.getPending().get('api-gateway');
     expect(pending && pending.endsAt - pending.startedAt).toBe(10_000);
     expect(entry.events).toEqual([]);
-    expect(t.architecture.actor.getSnapshot().context.pending).toHaveProperty(t.architecture.containerActor('api-gateway')!.id);
+    const during = t.architecture.actor.getSnapshot();
+    expect(stopOf(during.context.pending, id)).toBe(pending);
+    // Snapshots are immutable: the one from before the stop does not see it.
+    expect(stopOf(before.context.pending, id)).toBeUndefined();
     await t.advance(9_999);
     t.expectStatus('api-gateway', 'running');
     expect(t.architecture.getLog().includes(entry)).toBe(false);
@@ -21,6 +26,7 @@ describe('a timed docker stop (Architecture.send)', () => {
     t.expectStatus('api-gateway', 'exited');
     expect(t.inspect('api-gateway').ExitCode).toBe(137);
     expect(t.architecture.getPending().size).toBe(0);
+    expect(stopOf(during.context.pending, id)).toBe(pending);
     // The entry the caller holds is the one logged, now with Docker's events.
     expect(t.architecture.getLog().includes(entry)).toBe(true);
     expect(entry.events.map((e) => e.Action)).toEqual(['kill', 'kill', 'disconnect', 'die', 'stop']);

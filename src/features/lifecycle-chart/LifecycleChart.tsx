@@ -6,7 +6,9 @@
 import { useSelector } from '@xstate/react';
 import { useMemo, useRef } from 'react';
 import type { ActorRefFrom, StateValue } from 'xstate';
-import { containerMachine, dockerStatus, type ContainerEvent } from '../../../machines';
+import { cliLine, containerMachine, dockerStatus, overridesPendingStop, type ContainerEvent, type PendingCommand } from '../../../machines';
+import { pendingView } from '../../model/runtime/pendingStop';
+import { useSimNow } from '../../react/useSimNow';
 import { containerChart } from '../../model/lifecycleChart/containerChart';
 import { diagramLines, diagramTokens, type LabelToken } from '../../model/lifecycleChart/diagramLabels';
 import { hoistSharedTransitions } from '../../model/lifecycleChart/hoistEdges';
@@ -27,6 +29,12 @@ export interface LifecycleChartProps {
   actor: ActorRefFrom<typeof containerMachine> | null | undefined;
   /** Called with the event of a clicked transition (the caller sends it and logs it). */
   onFire: (event: ContainerEvent) => void;
+  /**
+   * The `docker stop`/`restart` in its grace period for this container, if any (the
+   * architecture machine's pending stop): shown as a marker, and the transitions the
+   * architecture refuses meanwhile are disabled with its reason.
+   */
+  pending?: PendingCommand | undefined;
 }
 
 interface StaticChart {
@@ -49,21 +57,51 @@ function drawnChart(rankdir: 'TB' | 'LR'): StaticChart & { layout: ChartLayout }
   return { ...staticChart, layout };
 }
 
-function ActorChart({ actor, onFire, wide }: { actor: ActorRefFrom<typeof containerMachine>; onFire: (event: ContainerEvent) => void; wide: boolean }) {
+/** Rows as the architecture answers them: during a pending stop only what ends it (kill, rm -f, the process's end) can fire. */
+function duringStop(rows: TransitionRow[], pending: PendingCommand | undefined): TransitionRow[] {
+  if (!pending) return rows;
+  const reason = `${cliLine(pending.container, pending.event)} is still in progress`;
+  return rows.map((row) => (row.enabled && row.event && !overridesPendingStop(row.event) ? { ...row, enabled: false, reason } : row));
+}
+
+/** "stop pending: SIGKILL in 7 s": Docker still says running; the architecture knows a stop is under way. */
+function PendingMarker({ actor, pending }: { actor: ActorRefFrom<typeof containerMachine>; pending: PendingCommand }) {
+  const process = useSelector(actor, (s) => s.context.process);
+  const now = useSimNow(true);
+  const view = pendingView(pending, process, now);
+  return (
+    <span className={`lc-pending${view.sigkill ? ' is-sigkill' : ''}`} data-testid="lc-pending">
+      {view.command} pending: <strong>{view.next}</strong>
+    </span>
+  );
+}
+
+function ActorChart({
+  actor,
+  onFire,
+  wide,
+  pending,
+}: {
+  actor: ActorRefFrom<typeof containerMachine>;
+  onFire: (event: ContainerEvent) => void;
+  wide: boolean;
+  pending: PendingCommand | undefined;
+}) {
   const valueKey = useSelector(actor, (s) => JSON.stringify(s.value));
   const status = useSelector(actor, (s) => dockerStatus(s));
   const rowsKey = useSelector(actor, (s) => JSON.stringify(containerTransitionRows(s)));
   const chart = containerChart();
   const { edges, layout, tokens } = drawnChart(wide ? 'LR' : 'TB');
   const refusal = usePageRefusal();
-  // What the page does not send (live mode) is shown disabled with the page's reason.
+  // What the page does not send (live mode) is shown disabled with the page's reason;
+  // during a pending stop, what the architecture refuses is disabled with its reason.
   const rows = useMemo(
     () =>
-      (JSON.parse(rowsKey) as TransitionRow[]).map((row) => {
+      duringStop(JSON.parse(rowsKey) as TransitionRow[], pending).map((row) => {
         const refused = row.event ? refusal(row.event) : null;
         return refused ? { ...row, enabled: false, reason: refused } : row;
       }),
-    [rowsKey, refusal],
+    [rowsKey, refusal, pending],
   );
   const active = useMemo(() => activeStateIds(containerMachine.root, JSON.parse(valueKey) as StateValue), [valueKey]);
   const leaf = active[active.length - 1] ?? chart.rootId;
@@ -81,6 +119,7 @@ function ActorChart({ actor, onFire, wide }: { actor: ActorRefFrom<typeof contai
         <span className="lc-docker-status">
           Docker status <strong>{status}</strong>
         </span>
+        {pending ? <PendingMarker actor={actor} pending={pending} /> : null}
       </p>
       <ChartDiagram chart={chart} edges={edges} layout={layout} active={active} leaving={leaving} firable={firable} tokens={tokensOf} />
       <TransitionList rows={rows} onFire={onFire} />
@@ -94,12 +133,12 @@ function ActorChart({ actor, onFire, wide }: { actor: ActorRefFrom<typeof contai
  * (`aria-current="true"`), and one button per transition leaving it, enabled iff the
  * machine would take that transition now.
  */
-export function LifecycleChart({ actor, onFire }: LifecycleChartProps) {
+export function LifecycleChart({ actor, onFire, pending }: LifecycleChartProps) {
   const ref = useRef<HTMLElement>(null);
   const wide = useWideLayout(ref);
   return (
     <section ref={ref} aria-label="State chart" className={`lc${wide ? ' is-wide' : ''}`}>
-      {actor ? <ActorChart actor={actor} onFire={onFire} wide={wide} /> : <p className="lc-empty">Select a container to see its state chart</p>}
+      {actor ? <ActorChart actor={actor} onFire={onFire} wide={wide} pending={pending} /> : <p className="lc-empty">Select a container to see its state chart</p>}
     </section>
   );
 }
