@@ -77,7 +77,7 @@ export function parseLiveArgs(argv: readonly string[]): LiveOptions {
 }
 
 /** `label=KEY=VALUE` → `{ key, value }` (the only filter kind: labels are what Compose sets). */
-export function parseFilter(text: string): { key: string; value: string } {
+function parseFilter(text: string): { key: string; value: string } {
   const match = /^label=([^=]+)=(.*)$/.exec(text);
   if (!match || match[1]!.trim() === '') {
     throw new UsageError(`--filter ${text}: expected label=KEY=VALUE (e.g. label=com.docker.compose.project=shop)`);

@@ -22,8 +22,8 @@ import { createRateLimiter } from './rateLimit';
 import { startBridgeServer, type BridgeServer } from './server';
 
 /** Steady command rate and burst (see `rateLimit.ts`). */
-export const COMMANDS_PER_MINUTE = 60;
-export const COMMAND_BURST = 10;
+const COMMANDS_PER_MINUTE = 60;
+const COMMAND_BURST = 10;
 
 const PROJECT_LABEL = 'com.docker.compose.project';
 
@@ -49,14 +49,14 @@ async function readCompose(file: string): Promise<NonNullable<LiveSettings['comp
   return { fileName: basename(path), text, project: fromEnv || parsed.spec.project };
 }
 
-export interface RunningBridge {
+interface RunningBridge {
   server: BridgeServer;
   mirror: EngineMirror;
   stop(): Promise<void>;
 }
 
 /** Starts the bridge for `options`; `log` gets the lines meant for a person (stderr). */
-export async function startLive(options: LiveOptions, siteRoot: string, log: (line: string) => void): Promise<RunningBridge> {
+async function startLive(options: LiveOptions, siteRoot: string, log: (line: string) => void): Promise<RunningBridge> {
   checkBindAddress(options.host);
   const compose = options.compose !== undefined ? await readCompose(options.compose) : null;
   const filters = options.filters.length > 0 ? options.filters : compose ? [{ key: PROJECT_LABEL, value: compose.project }] : [];

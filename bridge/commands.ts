@@ -26,7 +26,7 @@ function refuse(status: number, message: string): LiveCommandReply {
 }
 
 /** Validates an untrusted body; returns the request or why it is refused. */
-export function parseCommandRequest(body: unknown): LiveCommandRequest | string {
+function parseCommandRequest(body: unknown): LiveCommandRequest | string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'expected a JSON object';
   const b = body as Record<string, unknown>;
   const allowed = new Set(['container', 'command', 'timeoutSeconds', 'signal', 'force']);

@@ -7,10 +7,10 @@
  */
 
 /** How often the parent PID is checked, ms. */
-export const PARENT_CHECK_MS = 250;
+const PARENT_CHECK_MS = 250;
 
 /** The signals that end the bridge. */
-export const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * Calls `end` once: on one of `ENDING_SIGNALS`, or when `process.ppid` changes (the

@@ -21,9 +21,9 @@ export function bundleBenchBlocker(repoRoot: string): string | null {
 }
 
 /** Budget of each page's gzip JS+CSS against the bare page. */
-export const BUNDLE_BUDGET = { op: '<=', limit: 1.15 } as const;
+const BUNDLE_BUDGET = { op: '<=', limit: 1.15 } as const;
 /** Budget of the custom element's one file (everything a deck needs, self-contained) against the bare page. */
-export const ELEMENT_BUDGET = { op: '<=', limit: 1.5 } as const;
+const ELEMENT_BUDGET = { op: '<=', limit: 1.5 } as const;
 
 export function runBundleSize(builds: Builds): { figures: Figure[]; detail: Record<string, unknown>; skipped: Array<{ id: string; reason: string }> } {
   const kib = (b: number) => b / 1024;

@@ -34,7 +34,7 @@ const touch = [
  * keeps docs/contracts.md's promises does per command: a context shaped like
  * `containerMachine`'s (what `inspectState` reads), one `assign` and one `emit`.
  */
-export const floorMachine = createMachine({
+const floorMachine = createMachine({
   id: 'floor',
   context: sampleContext,
   initial: 'created',

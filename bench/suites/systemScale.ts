@@ -23,7 +23,7 @@ export interface ScaleOptions {
   teardownUpTo?: number;
 }
 
-export class SizeWorker {
+class SizeWorker {
   private readonly worker: Worker;
   private pending: { resolve: (value: unknown) => void; reject: (error: Error) => void } | null = null;
   private failed: Error | null = null;

@@ -12,9 +12,9 @@ import { EXIT_CODE_MAX, EXIT_CODE_MIN } from '../container/exitCode';
 import { SAVE_FORMAT, SAVE_VERSION, type SavedArchitecture } from './saveFormat';
 import { EMPTY_STOPS } from './pendingStops';
 
-export { SAVE_FORMAT, SAVE_VERSION };
+;
 /** Saves larger than this (characters) are refused: 2 MB. */
-export const SAVE_MAX_CHARS = 2_000_000;
+const SAVE_MAX_CHARS = 2_000_000;
 
 
 /** The schema, built on first use: importing this module (the runtime does) builds nothing. */

@@ -11,7 +11,7 @@ import { containerName } from './naming';
 import type { ArchitectureSpec } from './spec';
 
 /** The most replicas `scale` accepts (a UI limit, not Docker's). */
-export const MAX_REPLICAS = 100;
+const MAX_REPLICAS = 100;
 
 /**
  * `docker create`/`run` for replica `replica` of `service`. `idInUse` is the ID of the

@@ -17,7 +17,7 @@ export const HEALTH_DEFAULTS = {
 } as const;
 
 /** moby keeps the last 5 results in `Health.Log`. */
-export const HEALTH_LOG_MAX = 5;
+const HEALTH_LOG_MAX = 5;
 
 /** Fills Docker's defaults: a value of 0 (or ≤ 0 retries) means "use the default". */
 export function normaliseHealthcheck(spec: HealthcheckSpec | undefined): Required<HealthcheckSpec> | null {

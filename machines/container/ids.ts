@@ -26,7 +26,7 @@ export function hostPid(id: string, startCount: number): number {
 }
 
 /** Docker's container name rule (moby `daemon/names.go` `validContainerNamePattern`), leading `/` allowed. */
-export const VALID_CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+const VALID_CONTAINER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 export function isValidContainerName(name: unknown): name is string {
   return typeof name === 'string' && VALID_CONTAINER_NAME.test(name);

@@ -28,17 +28,6 @@ export function parseRestartPolicy(policy: RestartPolicy | string | undefined): 
   );
 }
 
-/** Whether `parseRestartPolicy` accepts `policy`. Never throws. */
-export function isValidRestartPolicy(policy: unknown): boolean {
-  if (typeof policy !== 'string') return false;
-  try {
-    parseRestartPolicy(policy);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The policy as written on the CLI (`on-failure:3`). */
 export function formatRestartPolicy(policy: RestartPolicyConfig): RestartPolicy {
   if (policy.name === 'on-failure' && policy.maximumRetryCount > 0) return `on-failure:${policy.maximumRetryCount}`;

@@ -7,9 +7,9 @@ import { scenarios, type ArchitectureSpec } from '../../machines';
 import { unknownParamNames, unknownParamsProblem } from '../model/validation/unknownParams';
 
 /** The app page's URL parameters (README); any other is reported, as the embed page does. */
-export const APP_PARAM_NAMES = ['scenario', 'compose', 'events', 'theme', 'learn'] as const;
+const APP_PARAM_NAMES = ['scenario', 'compose', 'events', 'theme', 'learn'] as const;
 
-export const DEFAULT_SCENARIO_ID = 'ecommerce';
+const DEFAULT_SCENARIO_ID = 'ecommerce';
 
 /** Display names of the built-in scenarios (falls back to the spec's project name). */
 const TITLES: Readonly<Record<string, string>> = { ecommerce: 'E-commerce platform' };

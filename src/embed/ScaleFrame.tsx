@@ -21,7 +21,7 @@ interface Box {
 export const OuterScaleContext = createContext(1);
 
 /** The scale the page applies to `element` (1 when hidden or unscaled). */
-export function outerScale(element: HTMLElement): number {
+function outerScale(element: HTMLElement): number {
   const width = element.offsetWidth;
   if (width === 0) return 1;
   const scale = element.getBoundingClientRect().width / width;

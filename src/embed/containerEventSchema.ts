@@ -38,7 +38,7 @@ export const containerEventSchema = z.discriminatedUnion(
 );
 
 /** The Compose actions of the architecture (`docker compose <action>`). */
-export const COMPOSE_ACTIONS = ['up', 'start', 'stop', 'down', 'restart', 'pause', 'unpause', 'kill'] as const satisfies readonly ComposeAction[];
+const COMPOSE_ACTIONS = ['up', 'start', 'stop', 'down', 'restart', 'pause', 'unpause', 'kill'] as const satisfies readonly ComposeAction[];
 export const composeActionSchema = z.enum(COMPOSE_ACTIONS, { message: `expected a Compose action: ${COMPOSE_ACTIONS.join(', ')}` });
 
 /** `{ type: 'compose', action: 'up' }` */

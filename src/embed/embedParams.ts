@@ -28,7 +28,7 @@ export const EMBED_PARAM_NAMES = [
   'lang',
   'allow-origins',
 ] as const;
-export type EmbedParamName = (typeof EMBED_PARAM_NAMES)[number];
+type EmbedParamName = (typeof EMBED_PARAM_NAMES)[number];
 
 export type EmbedTheme = 'light' | 'dark' | 'auto';
 export type EmbedControls = 'full' | 'compact' | 'none';

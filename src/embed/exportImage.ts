@@ -34,7 +34,7 @@ export function exportFileName(project: string, format: ImageFormat, date = new 
 }
 
 /** Saves `blob` as `fileName` (an anchor with a blob URL, revoked afterwards). */
-export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
+function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const anchor = doc.createElement('a');
   anchor.href = url;

@@ -6,7 +6,7 @@
  */
 
 /** The focused element inside `root` (through its shadow root), or null. */
-export function activeIn(root: HTMLElement): HTMLElement | null {
+function activeIn(root: HTMLElement): HTMLElement | null {
   const scope = root.getRootNode() as Document | ShadowRoot;
   const active = scope.activeElement as HTMLElement | null;
   return active && root.contains(active) ? active : null;

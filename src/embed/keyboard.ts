@@ -33,12 +33,12 @@ export interface KeyInput {
 export type StoryKeyState = { position: number; length: number } | null;
 
 /** Keys that take the next step, like a fragment (what clickers send: PageDown, →). */
-export const NEXT_KEYS: ReadonlySet<string> = new Set(['ArrowRight', 'PageDown', ' ', 'n', 'N']);
+const NEXT_KEYS: ReadonlySet<string> = new Set(['ArrowRight', 'PageDown', ' ', 'n', 'N']);
 /** Keys that take the previous step. */
-export const BACK_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'PageUp', 'p', 'P']);
+const BACK_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'PageUp', 'p', 'P']);
 
 /** Keys a deck navigates with: passed on to the deck when the widget does not use them. */
-export const NAVIGATION_KEYS: ReadonlySet<string> = new Set([...NEXT_KEYS, ...BACK_KEYS, 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+const NAVIGATION_KEYS: ReadonlySet<string> = new Set([...NEXT_KEYS, ...BACK_KEYS, 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
 /** What the widget does with a key press (rules 2 and 3 above). */
 export function decideKey(input: KeyInput, story: StoryKeyState): KeyDecision {

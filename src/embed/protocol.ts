@@ -25,7 +25,7 @@ export const MESSAGE_SOURCE = 'container-lifecycle';
 /** Container name → Docker status (`inspectState().Status`). */
 export type ContainerStates = Record<string, string>;
 
-export type MessageId = string | number;
+type MessageId = string | number;
 
 export interface StateMessage {
   source: typeof MESSAGE_SOURCE;
@@ -33,7 +33,7 @@ export interface StateMessage {
   containers: ContainerStates;
 }
 
-export interface ReplyMessage {
+interface ReplyMessage {
   source: typeof MESSAGE_SOURCE;
   type: 'reply';
   id: MessageId;
@@ -71,7 +71,7 @@ const sendSchema = z.strictObject({
 });
 const simpleSchema = z.strictObject({ ...base, type: z.enum(['step', 'back', 'reset', 'getState']) });
 
-export type InMessage =
+type InMessage =
   | { type: 'send'; container: string; event: ContainerEvent; id?: MessageId; target?: string }
   | { type: 'compose'; action: ComposeAction; id?: MessageId; target?: string }
   | { type: 'step' | 'back' | 'reset' | 'getState'; id?: MessageId; target?: string };

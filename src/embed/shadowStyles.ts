@@ -13,7 +13,7 @@ const featureCss = import.meta.glob<string>(
 );
 
 /** `:root` → `.cl-root` (a shadow root has no `:root`). */
-export function scopeToWidget(css: string): string {
+function scopeToWidget(css: string): string {
   return css.replace(/:root\b/g, '.cl-root');
 }
 
@@ -25,7 +25,7 @@ const HOST_CSS = `
 @media print { :host { break-inside: avoid; } }
 `;
 
-export const WIDGET_CSS = [HOST_CSS, flowCss, scopeToWidget(themeCss), ...Object.keys(featureCss).sort().map((k) => scopeToWidget(featureCss[k] ?? ''))].join('\n');
+const WIDGET_CSS = [HOST_CSS, flowCss, scopeToWidget(themeCss), ...Object.keys(featureCss).sort().map((k) => scopeToWidget(featureCss[k] ?? ''))].join('\n');
 
 let shared: CSSStyleSheet | null = null;
 

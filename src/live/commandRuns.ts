@@ -19,7 +19,7 @@ import type { LiveCommandName, LiveCommandReply } from './protocol';
 /** Quiet time that completes a run whose last event is not final, ms. */
 export const SETTLE_MS = 800;
 /** Longest wait after a SIGTERM with nothing after it, ms (Docker's default grace is 10 s). */
-export const GRACE_WAIT_MS = 15_000;
+const GRACE_WAIT_MS = 15_000;
 
 /** A complete run, for the log. */
 export interface CommandRun {

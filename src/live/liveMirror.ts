@@ -28,7 +28,7 @@ function clockText(timeNano: number): string {
 }
 
 /** The log heading of a real event: `# 19:02:03.123 engine: container pause shop-web-1`. */
-export function liveEntryCli(event: ParsedEvent): string {
+function liveEntryCli(event: ParsedEvent): string {
   const m = event.message;
   const name = m.Actor.Attributes.name ?? m.Actor.ID.slice(0, 12);
   return `# ${m.timeNano ? `${clockText(m.timeNano)} ` : ''}engine: ${m.Type} ${m.Action} ${name}`;
@@ -39,7 +39,7 @@ function formatMs(ms: number): string {
 }
 
 /** A raw `docker events` JSON message → the replay's parsed event (`line`: its number in this session). */
-export function toParsedEvent(raw: unknown, line: number): ParsedEvent | string {
+function toParsedEvent(raw: unknown, line: number): ParsedEvent | string {
   const result = parseJsonLine(JSON.stringify(raw));
   if (!result.ok) return result.reason;
   return { line, message: result.message, ...splitAction(result.message.Action) };

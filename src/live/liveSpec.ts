@@ -13,10 +13,10 @@ import { parseCompose } from '../model/compose/parseCompose';
 import { recordedService } from '../model/replay/replaySpec';
 import type { LiveContainer, LiveSettings } from './protocol';
 
-export const PROJECT_LABEL = 'com.docker.compose.project';
-export const SERVICE_LABEL = 'com.docker.compose.service';
-export const NUMBER_LABEL = 'com.docker.compose.container-number';
-export const DEPENDS_ON_LABEL = 'com.docker.compose.depends_on';
+const PROJECT_LABEL = 'com.docker.compose.project';
+const SERVICE_LABEL = 'com.docker.compose.service';
+const NUMBER_LABEL = 'com.docker.compose.container-number';
+const DEPENDS_ON_LABEL = 'com.docker.compose.depends_on';
 
 /** What the view needs of a container to place it. */
 export type Placeable = Pick<LiveContainer, 'name' | 'image' | 'labels'>;
@@ -53,7 +53,7 @@ export function parseDependsOnLabel(value: string | undefined): DependencySpec[]
  * one a `--filter label=com.docker.compose.project=…` names, else the one with the most
  * containers. Containers of other projects are drawn on their own.
  */
-export function liveProject(settings: Pick<LiveSettings, 'compose' | 'filter'>, containers: readonly Placeable[]): string {
+function liveProject(settings: Pick<LiveSettings, 'compose' | 'filter'>, containers: readonly Placeable[]): string {
   if (settings.compose) return settings.compose.project;
   if (settings.filter?.key === PROJECT_LABEL) return settings.filter.value;
   const counts = new Map<string, number>();
@@ -70,7 +70,7 @@ export function liveProject(settings: Pick<LiveSettings, 'compose' | 'filter'>, 
 }
 
 /** A service standing for one container that is not a slot of a Compose service. */
-export function soloService(c: Placeable): ServiceSpec {
+function soloService(c: Placeable): ServiceSpec {
   const project = c.labels[PROJECT_LABEL];
   const service = c.labels[SERVICE_LABEL];
   return {
@@ -81,7 +81,7 @@ export function soloService(c: Placeable): ServiceSpec {
 }
 
 /** The replica number Compose gave `c` when it is a slot of `spec`'s service, else null. */
-export function composeSlot(spec: ArchitectureSpec, c: Placeable): LiveSlot | null {
+function composeSlot(spec: ArchitectureSpec, c: Placeable): LiveSlot | null {
   if (c.labels[PROJECT_LABEL] !== spec.project) return null;
   const serviceName = c.labels[SERVICE_LABEL];
   const replica = Number(c.labels[NUMBER_LABEL] ?? '1');

@@ -26,7 +26,7 @@ export function useSelection(): SelectionStore {
 }
 
 /** The selected container's name, or null. */
-export function useSelectedName(): string | null {
+function useSelectedName(): string | null {
   const { selection } = useSession();
   return useSyncExternalStore(selection.subscribe, selection.get, selection.get);
 }

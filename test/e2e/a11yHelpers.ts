@@ -13,12 +13,12 @@ import { inject } from 'vitest';
 import { appUrl, RESULTS_DIR } from './browser';
 
 /** The served `dist/` folder. */
-export function distDir(): string {
+function distDir(): string {
   return inject('distDir') ?? resolve(process.env.E2E_DIST ?? 'dist');
 }
 
 /** Whether `file` was built into the served `dist/` (always false when testing a remote E2E_BASE_URL without a local dist). */
-export function distHas(file: string): boolean {
+function distHas(file: string): boolean {
   return existsSync(join(distDir(), file));
 }
 

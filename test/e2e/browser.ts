@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 export const RESULTS_DIR = resolve('test-results');
 
 /** Base URL of the served `dist/` (with a trailing slash). */
-export function baseUrl(): string {
+function baseUrl(): string {
   return inject('baseUrl') ?? process.env.E2E_BASE_URL ?? '';
 }
 
@@ -49,7 +49,7 @@ function describeConsole(msg: ConsoleMessage): string {
 }
 
 /** Starts recording page errors and console errors of `page` into `errors`. */
-export function collectErrors(page: Page, errors: string[] = []): string[] {
+function collectErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`));
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;

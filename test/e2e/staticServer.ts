@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-export const MIME_TYPES: Readonly<Record<string, string>> = {
+const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -36,7 +36,7 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Extra headers: the same for every response, or chosen per request path. */
-export type HeaderOption = OutgoingHttpHeaders | ((pathname: string) => OutgoingHttpHeaders | undefined);
+type HeaderOption = OutgoingHttpHeaders | ((pathname: string) => OutgoingHttpHeaders | undefined);
 
 export interface StaticServerOptions {
   /** Folder to serve (default: `dist` in the current working directory). */
@@ -57,7 +57,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function contentType(path: string): string {
+function contentType(path: string): string {
   return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 

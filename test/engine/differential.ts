@@ -41,7 +41,7 @@ const PROCESS: Record<ProcessKind, ProcessSpec> = {
   oom: { onStopSignal: 'ignores' },
 };
 
-export function machineEvent(command: Command): ContainerEvent {
+function machineEvent(command: Command): ContainerEvent {
   switch (command) {
     case 'start':
       return { type: 'start' };

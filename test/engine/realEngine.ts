@@ -31,7 +31,7 @@ export type ProcessKind = 'ignores' | 'traps' | 'init' | 'crash' | 'oom';
  * of `sleep 1` in the loop: sh runs a trap only after its foreground child ends, so with
  * `sleep 1` the exit 0 could come a second after SIGTERM and race `stop -t 1`'s SIGKILL.
  */
-export const KINDS: Record<ProcessKind, { cmd: string[]; init?: boolean; memory?: number }> = {
+const KINDS: Record<ProcessKind, { cmd: string[]; init?: boolean; memory?: number }> = {
   ignores: { cmd: ['sleep', '1000'] },
   traps: { cmd: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1000 & wait; done'] },
   init: { cmd: ['sleep', '1000'], init: true },
@@ -80,7 +80,7 @@ interface ModemError {
 }
 
 /** The CLI's view of an API answer (see the file comment). */
-export function cliOutcome(command: Command, error: unknown): CliOutcome {
+function cliOutcome(command: Command, error: unknown): CliOutcome {
   if (error === undefined) return { kind: 'ok', message: '', httpStatus: 204 };
   const e = error as ModemError;
   const status = e.statusCode ?? 0;

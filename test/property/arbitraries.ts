@@ -17,12 +17,12 @@ import type {
   ServiceSpec,
 } from '../../machines';
 
-export const restartPolicyArb: fc.Arbitrary<RestartPolicy> = fc.oneof(
+const restartPolicyArb: fc.Arbitrary<RestartPolicy> = fc.oneof(
   fc.constantFrom<RestartPolicy>('no', 'always', 'unless-stopped', 'on-failure'),
   fc.integer({ min: 0, max: 5 }).map((n): RestartPolicy => `on-failure:${n}`),
 );
 
-export const processArb: fc.Arbitrary<ProcessSpec> = fc.record({
+const processArb: fc.Arbitrary<ProcessSpec> = fc.record({
   onStopSignal: fc.constantFrom<ProcessSpec['onStopSignal']>('exits', 'graceful', 'ignores'),
   // Around the default 10 s grace period, so both graceful exits and SIGKILL after the grace happen.
   shutdownMs: fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 20_000 })),
@@ -33,7 +33,7 @@ export const processArb: fc.Arbitrary<ProcessSpec> = fc.record({
  * Health checks with small intervals (0 = Docker's default, 30 s / 5 s), so probes run
  * often in simulated time without a timer storm.
  */
-export const healthcheckArb: fc.Arbitrary<HealthcheckSpec> = fc.record(
+const healthcheckArb: fc.Arbitrary<HealthcheckSpec> = fc.record(
   {
     test: fc.constantFrom('pg_isready -U postgres', 'curl -f http://localhost/', 'redis-cli ping'),
     intervalMs: fc.oneof(fc.constant(0), fc.integer({ min: 200, max: 5_000 })),
@@ -140,7 +140,7 @@ const signalArb = fc.option(
 );
 
 /** Every Docker command with its options (`docker start|stop [-t]|kill [-s]|pause|unpause|restart [-t]|rm [-f]`). */
-export const commandArb: fc.Arbitrary<ContainerCommand> = fc.oneof(
+const commandArb: fc.Arbitrary<ContainerCommand> = fc.oneof(
   fc.constant({ type: 'start' as const }),
   timeoutArb.map((t) => (t === null ? { type: 'stop' as const } : { type: 'stop' as const, timeoutSeconds: t })),
   signalArb.map((s) => (s === null ? { type: 'kill' as const } : { type: 'kill' as const, signal: s })),
@@ -156,20 +156,20 @@ export const commandArb: fc.Arbitrary<ContainerCommand> = fc.oneof(
 );
 
 /** Process events (`exit` with 0–255, `oom`) and the probe knob. */
-export const processEventArb: fc.Arbitrary<ContainerEvent> = fc.oneof(
+const processEventArb: fc.Arbitrary<ContainerEvent> = fc.oneof(
   fc.oneof(fc.constantFrom(0, 1, 137, 143), fc.integer({ min: 0, max: 255 })).map((exitCode) => ({ type: 'exit' as const, exitCode })),
   fc.constant({ type: 'oom' as const }),
   fc.constantFrom('pass' as const, 'fail' as const).map((result) => ({ type: 'probe' as const, result })),
 );
 
 /** Clock advances 0–70 000 ms, mostly short so that several commands meet one back-off or probe. */
-export const advanceArb: fc.Arbitrary<number> = fc.oneof(
+const advanceArb: fc.Arbitrary<number> = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 600 }) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 5_000 }) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 70_000 }) },
 );
 
-export const composeActionArb = fc.constantFrom<ComposeAction>('up', 'stop', 'down', 'restart', 'pause', 'unpause', 'kill', 'start');
+const composeActionArb = fc.constantFrom<ComposeAction>('up', 'stop', 'down', 'restart', 'pause', 'unpause', 'kill', 'start');
 
 /** One step of an architecture run. Targets are indexes, resolved modulo the current containers/services. */
 export type ArchStep =

@@ -45,7 +45,7 @@ function service(name: string, dependsOn: ServiceSpec['dependsOn'] = []): Servic
 }
 
 /** `web` depends on `db` (no health check) with `condition: service_healthy, required: false`. */
-export const OPTIONAL_DEPENDENCY_SPEC: ArchitectureSpec = {
+const OPTIONAL_DEPENDENCY_SPEC: ArchitectureSpec = {
   project: 'shop',
   services: [
     service('db'),
@@ -57,7 +57,7 @@ export const OPTIONAL_DEPENDENCY_SPEC: ArchitectureSpec = {
 };
 
 /** `web` depends on `db` with `condition: service_completed_successfully`, `restart: false`. */
-export const COMPLETED_DEPENDENCY_SPEC: ArchitectureSpec = {
+const COMPLETED_DEPENDENCY_SPEC: ArchitectureSpec = {
   ...OPTIONAL_DEPENDENCY_SPEC,
   services: [
     service('db'),

@@ -7,7 +7,7 @@
  */
 import type { ContainerContext, ContainerEvent, DockerEventMessage, DockerStatus, ProcessSpec } from '../../machines';
 
-export type OutcomeKind = 'ok' | 'no-op' | 'error';
+type OutcomeKind = 'ok' | 'no-op' | 'error';
 
 /** What the daemon answers (§2.3 legend): kind, and the text when §2.4 gives one. */
 export interface ExpectedOutcome {
@@ -21,11 +21,11 @@ const SIGNAL_NUMBERS: Record<string, number> = {
   HUP: 1, INT: 2, QUIT: 3, ABRT: 6, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14,
   TERM: 15, CHLD: 17, CONT: 18, STOP: 19, WINCH: 28,
 };
-export const SIGKILL = 9;
-export const SIGTERM = 15;
+const SIGKILL = 9;
+const SIGTERM = 15;
 
 /** `docker kill -s X`: the number, or undefined for a signal Docker refuses (`Invalid signal`). No signal = SIGKILL. */
-export function parseSignal(signal: string | undefined): number | undefined {
+function parseSignal(signal: string | undefined): number | undefined {
   if (signal === undefined || signal === '') return SIGKILL;
   const s = signal.trim().toUpperCase();
   if (/^\d+$/.test(s)) {
@@ -37,7 +37,7 @@ export function parseSignal(signal: string | undefined): number | undefined {
 
 const LIVE: ReadonlySet<DockerStatus> = new Set(['running', 'paused', 'restarting']);
 /** Docker's `IsRunning()`: running, paused and restarting (§1.2). */
-export const isLive = (status: DockerStatus): boolean => LIVE.has(status);
+const isLive = (status: DockerStatus): boolean => LIVE.has(status);
 
 export interface Subject {
   status: DockerStatus;
@@ -120,7 +120,7 @@ export function expectedOutcome(subject: Subject, event: ContainerEvent): Expect
 }
 
 /** How a `docker stop -t N` ends for this process (§2.2, PID-1 caveat; §2.3 running row). */
-export function expectedStop(process: Required<ProcessSpec>, timeoutSeconds: number | undefined): { signals: number[]; exitCode: number } {
+function expectedStop(process: Required<ProcessSpec>, timeoutSeconds: number | undefined): { signals: number[]; exitCode: number } {
   const graceMs = timeoutSeconds !== undefined && timeoutSeconds < 0 ? Number.POSITIVE_INFINITY : (timeoutSeconds ?? 10) * 1000;
   switch (process.onStopSignal) {
     case 'exits':
@@ -138,7 +138,7 @@ export function expectedStop(process: Required<ProcessSpec>, timeoutSeconds: num
  * PID 1 that ignores it); any other signal either dies with 128+N (or the app's code when
  * it handles it) or is survived. `null` = the process survives.
  */
-export function possibleKillExits(process: Required<ProcessSpec>, signal: number): Array<number | null> {
+function possibleKillExits(process: Required<ProcessSpec>, signal: number): Array<number | null> {
   if (signal === SIGKILL) return [137];
   if (signal === SIGTERM) {
     if (process.onStopSignal === 'exits') return [143];

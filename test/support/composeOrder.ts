@@ -18,7 +18,7 @@ export interface ServiceConditions {
 }
 
 /** One container at one moment. */
-export interface ContainerMoment {
+interface ContainerMoment {
   service: string;
   /** Docker status (`created`, `running`, `exited`, …). */
   status: string;
@@ -32,7 +32,7 @@ export interface ContainerMoment {
 export type Moment = Readonly<Record<string, ContainerMoment>>;
 
 /** Whether `condition` on `service` holds at `moment` (a service with no container there does not satisfy it). */
-export function conditionHolds(moment: Moment, service: string, condition: ComposeCondition): boolean {
+function conditionHolds(moment: Moment, service: string, condition: ComposeCondition): boolean {
   const containers = Object.values(moment).filter((c) => c.service === service);
   if (containers.length === 0) return false;
   return containers.every((c) => {

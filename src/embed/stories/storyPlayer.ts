@@ -22,7 +22,7 @@ export type StepOutcome = { ok: true } | { ok: false; error: string };
  * long enough for the up to finish and the health checks to pass, so a story starts from
  * a settled platform.
  */
-export const STORY_SETTLE_MS = 30_000;
+const STORY_SETTLE_MS = 30_000;
 
 /** Applies one step to `target`. Docker's refusal is an outcome, not an exception. */
 export function applyStep(target: StoryTarget, step: StoryStep): StepOutcome {

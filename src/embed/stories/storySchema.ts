@@ -18,7 +18,7 @@ import { formatPath } from '../../model/compose/composeError';
 import { z } from '../../model/validation/zod';
 import { composeActionSchema, containerEventSchema } from '../containerEventSchema';
 
-export type StoryCommand = ContainerEvent | { type: 'create' } | { type: 'run' };
+type StoryCommand = ContainerEvent | { type: 'create' } | { type: 'run' };
 
 export type StoryStep =
   | { container: string; command: StoryCommand; caption?: string }
@@ -38,7 +38,7 @@ export interface Story {
 }
 
 /** Most steps in a story. */
-export const MAX_STORY_STEPS = 500;
+const MAX_STORY_STEPS = 500;
 
 const containerName = z.string().check(z.regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, { message: 'expected a container name' }));
 const caption = z.optional(z.string().check(z.maxLength(1000, { message: 'a caption is at most 1000 characters' })));

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseStory, type ParseStoryResult } from './storySchema';
 
 /** Largest story file read, characters. */
-export const MAX_STORY_CHARS = 200_000;
+const MAX_STORY_CHARS = 200_000;
 
 /** Reads a story file (JSON or YAML; JSON is YAML). Never throws. */
 export function parseStoryText(text: string, where?: string): ParseStoryResult {

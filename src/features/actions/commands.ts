@@ -6,7 +6,7 @@
 import type { ContainerCommand, ProcessEvent } from '../../../machines';
 
 /** The button names the page contract fixes. */
-export type CommandLabel = 'Start' | 'Stop' | 'Kill' | 'Pause' | 'Unpause' | 'Restart' | 'Remove' | 'Force remove';
+type CommandLabel = 'Start' | 'Stop' | 'Kill' | 'Pause' | 'Unpause' | 'Restart' | 'Remove' | 'Force remove';
 
 export interface CommandDef {
   label: CommandLabel;

@@ -50,7 +50,7 @@ export interface ArchitectureCanvasProps {
  * (a moment after the page's script ran). The prerendered page is drawn at this fit: small,
  * so the whole drawing is on screen in any frame from 800×500 up; then it fits the real size.
  */
-export const FIRST_FIT_SIZE = { width: 640, height: 360 } as const;
+const FIRST_FIT_SIZE = { width: 640, height: 360 } as const;
 
 /** Containers above which animations are dropped (see the class `is-large`). */
 const LARGE_GRAPH = 60;

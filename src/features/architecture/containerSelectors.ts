@@ -9,6 +9,5 @@ export const selectExitCode = (s: ContainerSnapshot): number => s.context.exitCo
 export const selectStartedAt = (s: ContainerSnapshot): number | null => s.context.startedAt;
 export const selectRestartCount = (s: ContainerSnapshot): number => s.context.restartCount;
 export const selectOomKilled = (s: ContainerSnapshot): boolean => s.context.oomKilled;
-export const selectShortId = (s: ContainerSnapshot): string => s.context.id.slice(0, 12);
 export const selectHealth = (s: ContainerSnapshot): 'starting' | 'healthy' | 'unhealthy' | null =>
   inspectState(s).Health?.Status ?? null;

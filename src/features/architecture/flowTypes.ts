@@ -8,7 +8,7 @@ import type { PlaceholderLink, PlaceholderReason } from '../../model/layout/arch
 import type { ContainerLabel, TitleSizes } from '../../model/layout/nodeLabels';
 
 /** Data of a container node. */
-export type ContainerNodeData = {
+type ContainerNodeData = {
   name: string;
   service: string;
   image: string;
@@ -27,7 +27,7 @@ export type ContainerNodeData = {
 export type ContainerFlowNode = Node<ContainerNodeData, 'container'>;
 
 /** Data of a dependency edge (`sourceName` calls `targetName`). */
-export type DependencyEdgeData = {
+type DependencyEdgeData = {
   sourceName: string;
   targetName: string;
   /** The target container's actor; the edge subscribes to its status. */
@@ -39,7 +39,7 @@ export type DependencyEdgeData = {
 export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
 
 /** Data of a service box: a group around 2+ replicas, or a placeholder for a service without containers. */
-export type ServiceNodeData = {
+type ServiceNodeData = {
   service: string;
   kind: 'group' | 'placeholder';
   /** Containers drawn for the service. */
@@ -59,7 +59,7 @@ export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 export type ArchitectureFlowNode = ContainerFlowNode | ServiceFlowNode;
 
 /** Data of an edge touching a placeholder. */
-export type PlaceholderEdgeData = Pick<PlaceholderLink, 'sourceService' | 'targetService' | 'kind' | 'reason'> & {
+type PlaceholderEdgeData = Pick<PlaceholderLink, 'sourceService' | 'targetService' | 'kind' | 'reason'> & {
   /** The placeholder service's profiles (for the explanation). */
   profiles: readonly string[];
 };

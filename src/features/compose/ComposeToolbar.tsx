@@ -22,7 +22,7 @@ export interface ComposeToolbarProps {
 }
 
 /** The toolbar's Compose actions: accessible names exactly as docs/contracts.md §2. */
-export const COMPOSE_BUTTONS: ReadonlyArray<{ action: ComposeAction; name: string; word: string }> = [
+const COMPOSE_BUTTONS: ReadonlyArray<{ action: ComposeAction; name: string; word: string }> = [
   { action: 'up', name: 'Compose up', word: 'up' },
   { action: 'stop', name: 'Compose stop', word: 'stop' },
   { action: 'down', name: 'Compose down', word: 'down' },

@@ -13,16 +13,16 @@ import { useComposeState } from './useComposeState';
 import './ComposeToolbar.css';
 
 /** Most replicas one service may have (as `Architecture.scale`). */
-export const MAX_SCALE = 100;
+const MAX_SCALE = 100;
 
 /** Why `service` cannot be scaled, or null. Pure. */
-export function scaleBlockedReason(service: Pick<ServiceSpec, 'name' | 'containerName'>): string | null {
+function scaleBlockedReason(service: Pick<ServiceSpec, 'name' | 'containerName'>): string | null {
   if (service.containerName === undefined) return null;
   return `${service.name} sets container_name "${service.containerName}": Docker requires each container to have a unique name, so Compose cannot scale this service.`;
 }
 
 /** Whether `value` is an acceptable replica count. Pure. */
-export function parseReplicas(value: string): number | null {
+function parseReplicas(value: string): number | null {
   if (!/^\d+$/.test(value.trim())) return null;
   const n = Number(value);
   return n >= 0 && n <= MAX_SCALE ? n : null;

@@ -19,10 +19,10 @@ export interface SessionLoader {
 }
 
 /** Where a load came from (for messages). */
-export type LoadOrigin = 'file' | 'drop' | 'paste' | 'url' | 'example' | 'profile';
+type LoadOrigin = 'file' | 'drop' | 'paste' | 'url' | 'example' | 'profile';
 
 /** The compose file (or files) behind the current session. */
-export interface ComposeDocument {
+interface ComposeDocument {
   /** The first `-f` file's text. */
   text: string;
   /** The first file's name or URL (names the project when the file has no `name:`). */
@@ -65,7 +65,7 @@ export interface ComposeControllerOptions {
   baseUrl?: () => string;
 }
 
-export interface LoadTextOptions {
+interface LoadTextOptions {
   fileName?: string;
   title?: string;
   origin?: LoadOrigin;
@@ -83,7 +83,7 @@ type ParseCompose = (files: readonly ComposeSource[], options: LoadComposeOption
 let parser: Promise<ParseCompose> | null = null;
 
 /** The compose parser, loaded once on first use (a dynamic import: its own chunk), with the layout engine its files need. */
-export function loadComposeParser(): Promise<ParseCompose> {
+function loadComposeParser(): Promise<ParseCompose> {
   preloadLayoutEngine();
   parser ??= import('./loadCompose').then(
     (module) => module.loadComposeFiles,

@@ -16,7 +16,7 @@ export function baseName(fileName: string): string {
 }
 
 /** Human size: `980 kB`, `1.4 MB`. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
   if (bytes >= 1000) return `${Math.round(bytes / 1000)} kB`;
   return `${bytes} bytes`;

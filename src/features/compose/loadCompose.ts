@@ -19,10 +19,10 @@ import { baseName, MAX_COMPOSE_BYTES } from './composeInput';
 
 export type { ComposeSource, UnresolvedReference, VariableUse } from '../../model/compose/parseCompose';
 
-export { baseName, fileSizeError, formatBytes, isComposeFileName, looksLikeComposeText, MAX_COMPOSE_BYTES, resolveComposeUrl } from './composeInput';
+export { baseName, fileSizeError,  isComposeFileName, looksLikeComposeText, MAX_COMPOSE_BYTES, resolveComposeUrl } from './composeInput';
 
 /** A parsed file, ready for `store.load`. */
-export interface LoadedCompose {
+interface LoadedCompose {
   ok: true;
   source: { kind: 'spec'; spec: ArchitectureSpec; title: string };
   /** Non-fatal findings of the parser. */
@@ -78,7 +78,7 @@ export function loadComposeText(text: string, options: LoadComposeOptions = {}):
 }
 
 /** `a.yml + b.yml`. */
-export function filesTitle(files: readonly ComposeSource[]): string {
+function filesTitle(files: readonly ComposeSource[]): string {
   return files.map((file) => baseName(file.name)).join(' + ');
 }
 

@@ -5,7 +5,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 
 /** Width from which the chart is laid out left to right, px. */
-export const WIDE_FROM_PX = 640;
+const WIDE_FROM_PX = 640;
 
 /** `true` while `ref`'s element is at least `WIDE_FROM_PX` wide. */
 export function useWideLayout(ref: RefObject<HTMLElement | null>): boolean {

@@ -14,7 +14,7 @@ import { replayDetailsFor } from './replayDetails';
 import { useLog } from './useLog';
 
 /** Most entries rendered. */
-export const LOG_RENDER_LIMIT = 300;
+const LOG_RENDER_LIMIT = 300;
 
 export interface LogEntriesProps {
   /** Show the health-check probes (exec_create/exec_start/exec_die). */

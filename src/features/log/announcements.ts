@@ -57,7 +57,7 @@ function exitWords(after: ContainerFacts, signal: string | null): string {
  * (`SIGKILL` after docker kill or a docker stop that ran out of time, `SIGTERM` after a
  * docker stop the process obeyed), or null when it died by itself.
  */
-export function signalBeforeDeath(entries: readonly LogEntry[], name: string): string | null {
+function signalBeforeDeath(entries: readonly LogEntry[], name: string): string | null {
   for (let i = entries.length - 1; i >= 0; i--) {
     const events = entries[i]?.events ?? [];
     const ofName = (action: string) => (e: (typeof events)[number]) => e.Type === 'container' && e.Action === action && e.Actor.Attributes.name === name;
@@ -74,7 +74,7 @@ export function signalBeforeDeath(entries: readonly LogEntry[], name: string): s
  * The sentence for one container's change, or null when its status did not change.
  * `signal`: what Docker sent before the process died (see {@link signalBeforeDeath}).
  */
-export function changeSentence(name: string, before: ContainerFacts | undefined, after: ContainerFacts, signal: string | null = null): string | null {
+function changeSentence(name: string, before: ContainerFacts | undefined, after: ContainerFacts, signal: string | null = null): string | null {
   if (before && before.status === after.status) return null;
   switch (after.status) {
     case 'created':

@@ -9,7 +9,7 @@ import { formatBytes } from './eventsLogInput';
 import './ReplayPanel.css';
 
 /** `42% of 7.5 MB` (null fraction: the text is still being read or downloaded). */
-export function progressText(fraction: number | null, bytes: number | null): string {
+function progressText(fraction: number | null, bytes: number | null): string {
   const size = bytes === null ? '' : ` of ${formatBytes(bytes)}`;
   if (fraction === null) return `opening${size}…`;
   return `${Math.floor(fraction * 100)}%${size}`;

@@ -18,7 +18,7 @@ export interface EventsLogToolsProps {
 }
 
 /** File types offered by the picker (content decides; any file can still be chosen). */
-export const EVENTS_LOG_ACCEPT = '.txt,.log,.jsonl,.ndjson,.json,text/plain,application/json,application/x-ndjson';
+const EVENTS_LOG_ACCEPT = '.txt,.log,.jsonl,.ndjson,.json,text/plain,application/json,application/x-ndjson';
 
 /** The picker and the paste button. */
 export function EventsLogTools({ onLoad, loading }: EventsLogToolsProps) {

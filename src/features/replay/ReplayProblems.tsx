@@ -12,7 +12,7 @@ export interface ReplayProblemsProps {
 }
 
 /** Problems listed before the rest is summed up. */
-export const PROBLEMS_SHOWN = 20;
+const PROBLEMS_SHOWN = 20;
 
 /** `2 lines were skipped and 1 looks out of order; the other events are replayed.` */
 export function problemsSummary(problems: readonly EventsLogProblem[]): string {

@@ -17,7 +17,7 @@ export interface LoadingProgress {
 }
 
 /** The result of one load: a replay source, an error message, or nothing to do (a file left to another loader). */
-export type LoadOutcome = { ok: true; source: SessionSource } | { ok: false; error: string } | null;
+type LoadOutcome = { ok: true; source: SessionSource } | { ok: false; error: string } | null;
 
 /** Reads and parses one log, reporting `onProgress(0..1)` while parsing; rejects when `signal` aborts. */
 export type LoadTask = (options: { signal: AbortSignal; onProgress: (fraction: number) => void }) => Promise<LoadOutcome>;

@@ -36,7 +36,7 @@ const selectDelay = (s: ContainerSnapshot) => s.context.restartDelayMs;
 const selectExitCode = (s: ContainerSnapshot) => s.context.exitCode;
 
 /** The policy the form describes, as `docker update --restart` takes it. */
-export function policyOf(name: PolicyName, maxRetries: number): RestartPolicy {
+function policyOf(name: PolicyName, maxRetries: number): RestartPolicy {
   return name === 'on-failure' && maxRetries > 0 ? `on-failure:${maxRetries}` : name;
 }
 

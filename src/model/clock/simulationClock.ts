@@ -9,7 +9,6 @@ import { SimulatedClock } from 'xstate';
 
 /** Speeds offered in the UI. */
 export const CLOCK_SPEEDS = [0, 1, 5, 20] as const;
-export type ClockSpeed = (typeof CLOCK_SPEEDS)[number];
 
 type Listener = () => void;
 

@@ -68,7 +68,7 @@ function checkReferences({ spec, refs }: Service, defined: ReadonlySet<string>, 
 }
 
 /** Replicas one service may have here: each one is an actor and a node on screen. */
-export const MAX_REPLICAS = 100;
+const MAX_REPLICAS = 100;
 
 function checkReplicas({ spec, raw }: Service): Problem | undefined {
   const replicas = raw.deploy?.replicas ?? undefined;

@@ -14,7 +14,7 @@
  */
 
 /** Where a variable's value came from. */
-export type VariableSource = 'environment' | 'default' | 'unset';
+type VariableSource = 'environment' | 'default' | 'unset';
 
 /** One variable reference met while interpolating a value. */
 export interface VariableUse {

@@ -71,7 +71,7 @@ class LoadError extends Error {
 }
 
 /** `a/b/../c.yml` → `a/c.yml`; keeps a URL's origin. */
-export function normalizePath(path: string): string {
+function normalizePath(path: string): string {
   const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path)?.[0] ?? '';
   const segments: string[] = [];
   for (const segment of path.slice(origin.length).split(/[\\/]/)) {

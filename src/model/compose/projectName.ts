@@ -6,7 +6,7 @@
 import { hasInterpolation, interpolationDefault } from './interpolation';
 
 /** Used when nothing usable is left of the file name. */
-export const DEFAULT_PROJECT_NAME = 'default';
+const DEFAULT_PROJECT_NAME = 'default';
 
 /**
  * Compose's normalisation: lower-case, drop characters outside `[a-z0-9_-]`, then drop

@@ -25,7 +25,7 @@ import {
 import type { ComposeError } from './composeError';
 import { MAX_NESTING_DEPTH, yamlToData } from './yamlToData';
 
-export { MAX_EXPANDED_NODES, MAX_NESTING_DEPTH } from './yamlToData';
+;
 
 /** Default `maxBytes`: 1 MB, far above any real compose file. */
 export const DEFAULT_MAX_BYTES = 1_000_000;

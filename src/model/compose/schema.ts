@@ -20,7 +20,7 @@ import { parseRestart, RESTART_FORMS } from './restart';
 /** Compose service names: compose-spec `^[a-zA-Z0-9._-]+$` (may start with a digit). */
 export const SERVICE_NAME = /^[a-zA-Z0-9._-]+$/;
 
-export const DEPENDENCY_CONDITIONS = [
+const DEPENDENCY_CONDITIONS = [
   'service_started',
   'service_healthy',
   'service_completed_successfully',
@@ -159,7 +159,7 @@ const serviceNetworks = z.union(
   { error: 'expected a list of network names or a mapping of network names' },
 );
 
-export const serviceSchema = mapping(
+const serviceSchema = mapping(
   {
     image: text('an image reference').nullish(),
     build: build.nullish(),
@@ -201,5 +201,3 @@ export const composeFileSchema = mapping(
   'a mapping',
 );
 
-/** A whole file as the schema lets it through. */
-export type RawComposeFile = z.infer<typeof composeFileSchema>;

@@ -8,10 +8,10 @@
 import type { UnresolvedReference } from './loadModel';
 
 /** The key `loadModel` leaves on a service whose `extends: file:` was not given. */
-export const UNRESOLVED_KEY = 'x-unresolved-extends';
+const UNRESOLVED_KEY = 'x-unresolved-extends';
 
 /** Image of a placeholder service. */
-export const UNRESOLVED_IMAGE = '(unresolved)';
+const UNRESOLVED_IMAGE = '(unresolved)';
 
 type Tree = Record<string, unknown>;
 

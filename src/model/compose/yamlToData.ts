@@ -22,11 +22,11 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type 
 import type { ComposeError } from './composeError';
 
 /** Nodes the expanded document may hold (go-yaml's threshold for alias-heavy documents). */
-export const MAX_EXPANDED_NODES = 400_000;
+const MAX_EXPANDED_NODES = 400_000;
 /** Deepest nesting of mappings and lists, written or expanded (compose files use under 10). */
 export const MAX_NESTING_DEPTH = 100;
 /** Time the expansion may take, ms. */
-export const MAX_EXPANSION_MS = 2_000;
+const MAX_EXPANSION_MS = 2_000;
 
 /** A converted node: its value, how many nodes it expands to, and how deep it nests. */
 interface Converted {

@@ -15,7 +15,7 @@ import { countNewlines, scanJsonValue } from './scanJson';
 import { splitAction } from './splitAction';
 import type { DockerEventMessage, EventsLogProblem, LineResult, ParsedEvent, ParsedEventsLog } from './types';
 
-export type { DockerEventMessage, EventsLogProblem, ParsedEvent, ParsedEventsLog } from './types';
+export type { DockerEventMessage,   ParsedEventsLog } from './types';
 
 /** Options of `parseEventsLog`. Non-positive or non-finite values fall back to the defaults. */
 export interface ParseEventsLogOptions {
@@ -30,10 +30,10 @@ export interface ParseEventsLogOptions {
  * `[a-zA-Z0-9][a-zA-Z0-9_.-]`). Docker's pattern also wants two characters at least; a
  * one-letter name is let through here (hand-written logs and this project's tests use them).
  */
-export const DOCKER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+const DOCKER_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 /** Why a container event's `name` is not one Docker can produce, or undefined. */
-export function invalidNameReason(message: DockerEventMessage): string | undefined {
+function invalidNameReason(message: DockerEventMessage): string | undefined {
   if (message.Type !== 'container') return undefined;
   const name = message.Actor.Attributes.name;
   if (name === undefined || DOCKER_NAME.test(name)) return undefined;
@@ -45,7 +45,7 @@ export function invalidNameReason(message: DockerEventMessage): string | undefin
  * can be read in slices between frames (`parseEventsLogAsync`) with the same result as
  * one call.
  */
-export interface EventsLogParse {
+interface EventsLogParse {
   /** Reads on; returns true when the whole text is read. */
   step(shouldPause?: () => boolean): boolean;
   /** How far, 0 to 1 (characters read / characters). */
@@ -66,7 +66,7 @@ export interface EventsLogParse {
  * BOM are accepted. A container event whose `name` Docker could not have produced
  * (`<script>`) is reported with the reason and left out.
  */
-export function startParseEventsLog(text: string, options?: ParseEventsLogOptions): EventsLogParse {
+function startParseEventsLog(text: string, options?: ParseEventsLogOptions): EventsLogParse {
   const events: ParsedEvent[] = [];
   const problems: EventsLogProblem[] = [];
   if (typeof text !== 'string') {

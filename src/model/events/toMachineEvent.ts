@@ -25,7 +25,7 @@ export type LifecycleIntent =
   | { kind: 'info' };
 
 /** `die` exit code when the event has no (or a non-integer) `exitCode` attribute. */
-export const UNKNOWN_EXIT_CODE = -1;
+const UNKNOWN_EXIT_CODE = -1;
 
 /** Actions whose intent carries no data: the intent's kind is the action. */
 type PlainKind = 'create' | 'start' | 'restart' | 'pause' | 'unpause' | 'stop' | 'oom' | 'destroy';

@@ -9,7 +9,7 @@ import { containerName, isServiceActive, type ArchitectureSpec, type ServiceSpec
 import { containerLabel, type ContainerLabel } from './nodeLabels';
 
 /** One container slot of the spec (a service replica). */
-export interface ContainerSlot {
+interface ContainerSlot {
   /** Container name, unique in the architecture. */
   name: string;
   service: string;
@@ -21,7 +21,7 @@ export interface ContainerSlot {
 }
 
 /** One drawn edge: `source` calls (depends on) `target`. Both are container names. */
-export interface DependencyLink {
+interface DependencyLink {
   /** Stable id, `source->target`. */
   id: string;
   source: string;
@@ -70,7 +70,7 @@ export interface PlaceholderLink {
  * so no edge runs under the replicas of a group). `targets` are the containers behind
  * the target end (one, or every replica of a group).
  */
-export interface DrawnLink {
+interface DrawnLink {
   id: string;
   source: string;
   target: string;

@@ -17,7 +17,7 @@ import type { ChartEdge, ChartNode, ChartTransition, StateChart } from './types'
  * A snapshot of `spec.machine` in `node` with `context` (`machine.resolveState`; the root
  * resolves to the initial state); `null` if XState refuses.
  */
-export function snapshotIn(spec: MachineSource, node: AnyStateNode, context: MachineContext): AnyMachineSnapshot | null {
+function snapshotIn(spec: MachineSource, node: AnyStateNode, context: MachineContext): AnyMachineSnapshot | null {
   try {
     return spec.machine.resolveState({ value: stateValueOf(node.path), context });
   } catch {

@@ -47,7 +47,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Docker's name for a concrete container event: `docker rm -f`, `docker kill -s SIGHUP`, `crash`. */
-export function containerEventLabel(event: ContainerEvent): string {
+function containerEventLabel(event: ContainerEvent): string {
   switch (event.type) {
     case 'kill':
       return event.signal ? `docker kill -s ${event.signal}` : 'docker kill';

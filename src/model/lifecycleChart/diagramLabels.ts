@@ -23,7 +23,7 @@ function pieces(token: LabelToken): LabelToken[] {
 }
 
 /** The diagram's short form of a transition label. */
-export function shortLabel(label: string): string {
+function shortLabel(label: string): string {
   return label.replace(/^dockerd? /, '').replace(/ -s SIG/, ' -s ');
 }
 

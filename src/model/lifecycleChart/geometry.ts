@@ -65,7 +65,3 @@ export function clipEnd(points: readonly Point[], box: Box): Point[] {
   return [...points];
 }
 
-/** The polyline cut so that it starts where it last leaves `box`. */
-export function clipStart(points: readonly Point[], box: Box): Point[] {
-  return clipEnd([...points].reverse(), box).reverse();
-}

@@ -43,7 +43,7 @@ export interface EdgeLayout {
 }
 
 /** The small filled circle of an initial state and its arrow. */
-export interface InitialLayout {
+interface InitialLayout {
   /** The compound (or root) state whose initial child it points to. */
   of: string;
   centre: Point;

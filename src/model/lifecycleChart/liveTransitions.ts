@@ -34,7 +34,7 @@ export interface LiveTransition<TEvent extends EventObject = EventObject> {
 }
 
 /** The current value of an `after` delay: a number, or the machine's named delay for this snapshot. */
-export function delayMs(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, delay: string | number | null): number | null {
+function delayMs(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, delay: string | number | null): number | null {
   if (typeof delay === 'number') return delay;
   if (delay === null) return null;
   const implementation: unknown = (machine.implementations.delays as Record<string, unknown>)[delay];

@@ -6,7 +6,7 @@
 import type { EventObject } from 'xstate';
 
 /** XState's `StateNode.type`. */
-export type ChartNodeType = 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+type ChartNodeType = 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
 
 /** One state node of the definition (the root included, as the chart's frame). */
 export interface ChartNode {

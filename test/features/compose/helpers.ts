@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Real compose files from public repositories (test/fixtures/compose, see its SOURCES.md). */
-export const FIXTURES_DIR = resolve(__dirname, '../../fixtures/compose');
+const FIXTURES_DIR = resolve(__dirname, '../../fixtures/compose');
 /** Our built-in examples. */
-export const EXAMPLES_DIR = resolve(__dirname, '../../../public/examples');
+const EXAMPLES_DIR = resolve(__dirname, '../../../public/examples');
 
 /** `[file name, text]` of every fixture. */
 export function fixtures(): Array<[string, string]> {

@@ -6,7 +6,7 @@ import { parseEventsLog } from '../../../src/model/events/parseEventsLog';
 import { Replay } from '../../../src/model/replay/replay';
 import type { PlayerTimers } from '../../../src/features/replay/replayPlayer';
 
-export const FIXTURES = resolve(__dirname, '../../fixtures/events');
+const FIXTURES = resolve(__dirname, '../../fixtures/events');
 
 /** Every fixture log (not SOURCES.md), by file name. */
 export function fixtureLogs(): Array<{ file: string; text: string }> {

@@ -2,7 +2,7 @@
 import { SimulatedClock } from 'xstate';
 import { createArchitecture, ecommerceScenario, type Architecture, type ArchitectureSpec, type HealthcheckSpec } from '../../../machines';
 
-export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
 export interface Simulated {
   architecture: Architecture;

@@ -10,9 +10,9 @@ import {
 } from '../../../src/model/compose/parseCompose';
 
 /** Real compose files from public repositories (test/fixtures/compose, see its SOURCES.md). */
-export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/compose/', import.meta.url));
+const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/compose/', import.meta.url));
 /** Our own built-in examples. */
-export const EXAMPLES_DIR = fileURLToPath(new URL('../../../public/examples/', import.meta.url));
+const EXAMPLES_DIR = fileURLToPath(new URL('../../../public/examples/', import.meta.url));
 
 export function readFixture(name: string): string {
   return readFileSync(`${FIXTURES_DIR}${name}`, 'utf8');

@@ -9,7 +9,7 @@ import { chartTransitions } from '../../../src/model/lifecycleChart/chartFromMac
 import { containerChart } from '../../../src/model/lifecycleChart/containerChart';
 
 /** restartPolicy `always` (so `exit 1` reaches `running.restarting`) and a health check (so `probe` applies). */
-export const REACH_INPUT: ContainerInput = {
+const REACH_INPUT: ContainerInput = {
   name: 'web',
   image: 'nginx:alpine',
   restartPolicy: 'always',

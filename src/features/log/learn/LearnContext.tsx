@@ -19,7 +19,7 @@ function defaultLearnStore(): LearnStore {
 }
 
 /** The store in effect here: the nearest provider's, else the app page's. */
-export function useLearnStore(): LearnStore {
+function useLearnStore(): LearnStore {
   return useContext(LearnContext) ?? defaultLearnStore();
 }
 
