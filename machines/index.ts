@@ -64,7 +64,7 @@ export { atTime } from './container/clock';
 export { composeRunMachine, COMPOSE_STEP_MS, type ComposeRunContext, type ComposeRunEvent, type ServicePhase } from './architecture/composeRunMachine';
 export type { ComposeAction, ComposeHost, ComposeProgress } from './architecture/composeHost';
 export { stopOf, allStops, type PendingStops } from './architecture/pendingStops';
-export { modeRefusal, NOT_LIVE, type ArchitectureMode } from './architecture/architectureMode';
+export { modeRefusal, NOT_LIVE, COMPOSE_NOT_LIVE, type ArchitectureMode } from './architecture/architectureMode';
 export { architectureOutcome, overridesPendingStop } from './architecture/architectureOutcome';
 export { checkCondition, COMPOSE_POLL_MS, type ConditionVerdict } from './architecture/composeConditions';
 export { HEALTH_DEFAULTS, normaliseHealthcheck } from './container/health';

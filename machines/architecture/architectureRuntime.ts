@@ -16,7 +16,7 @@ import type { ContainerEvent, DockerEventMessage, DockerStatus } from '../contai
 import { inspectState } from '../container/inspectState';
 import { disabledReason, outcomeOf } from '../container/commandError';
 import type { CommandOutcome } from '../container/commandOutcome';
-import { NOT_LIVE, type ArchitectureMode } from './architectureMode';
+import { COMPOSE_NOT_LIVE, NOT_LIVE, type ArchitectureMode } from './architectureMode';
 import { architectureMachine, COMPOSE_RUN, idInUse, type ContainerEntry, type RecordedContainer } from './architectureMachine';
 import { createOutcome, scaleOutcome } from './slotOutcome';
 import { architectureOutcome } from './architectureOutcome';
@@ -47,7 +47,8 @@ export interface ArchitectureOptions {
   /**
    * `simulation` (default), or `live`: a real engine decides, so the entry point refuses
    * what only the simulation does (crash, OOM, probe, update, rename; Compose runs,
-   * scaling, create/run by the user) with `NOT_LIVE` as the reason (see `modeRefusal`).
+   * scaling, create/run by the user), each with its reason (`modeRefusal`; `NOT_LIVE`,
+   * `COMPOSE_NOT_LIVE`), logged as refused before Docker (`refusedBy: 'page'`).
    */
   mode?: ArchitectureMode;
 }
@@ -359,7 +360,7 @@ export class Architecture {
    * project as it is.
    */
   compose(action: ComposeAction): LogEntry {
-    if (this.mode === 'live') return this.refused(`docker compose ${action}`, undefined, `${NOT_LIVE}; run docker compose in a terminal and watch the view follow`);
+    if (this.mode === 'live') return this.refused(`docker compose ${action}`, undefined, COMPOSE_NOT_LIVE);
     this.unwatchCompose?.();
     this.unwatchCompose = null;
     const cli = `docker compose ${action}${action === 'up' ? ' -d' : ''}`;
@@ -463,9 +464,11 @@ export class Architecture {
     return this.log.finish(entry);
   }
 
-  /** A refused command's entry. */
+  /** A command live mode refuses: refused before Docker (`refusedBy: 'page'`), never shown as Docker's error. */
   private refused(cli: string, container: string | undefined, message: string): LogEntry {
-    return this.log.finish(this.log.begin(cli, container), { kind: 'error', message });
+    const entry = this.log.begin(cli, container);
+    entry.refusedBy = 'page';
+    return this.log.finish(entry, { kind: 'error', message });
   }
 
   private composeHost(): ComposeHost {

@@ -5,7 +5,8 @@
  * No document-level shortcuts: in a deck, letters belong to the deck.
  */
 import { useSelector } from '@xstate/react';
-import { cliLine, disabledReason, type ComposeAction, type ContainerActor, type ContainerEntry } from '../../machines';
+import { cliLine, type ComposeAction, type ContainerActor, type ContainerEntry, type ContainerEvent } from '../../machines';
+import { useCommandState } from '../react/useCommandState';
 import { COMMANDS } from '../features/actions/commands';
 import { useArchitecture, useSelectedContainer } from '../react/useSession';
 
@@ -52,6 +53,26 @@ export function EmbedCommands({ onCompose }: EmbedCommandsProps) {
   );
 }
 
+/** One command of the bar: enabled iff the architecture would accept it (`useCommandState`). */
+function CommandButton({ name, label, event }: { name: string; label: string; event: ContainerEvent }) {
+  const architecture = useArchitecture();
+  const { enabled, reason } = useCommandState(name, event);
+  return (
+    <button
+      type="button"
+      className="cl-button"
+      disabled={!enabled}
+      title={reason ? `${label}: ${reason}` : `$ ${cliLine(name, event)}`}
+      onClick={(e) => {
+        architecture.send(name, event);
+        keepCommandFocus(e.currentTarget);
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
 function SelectedCommands({ entry, actor }: { entry: ContainerEntry; actor: ContainerActor }) {
   const architecture = useArchitecture();
   const snapshot = useSelector(actor, (s) => s);
@@ -61,25 +82,9 @@ function SelectedCommands({ entry, actor }: { entry: ContainerEntry; actor: Cont
       <span className="cl-commands__name" title={entry.name}>
         {entry.name}
       </span>
-      {COMMANDS.map((c) => {
-        const enabled = snapshot.can(c.event);
-        const reason = enabled ? null : (disabledReason(snapshot, c.event) ?? 'Docker would not change anything');
-        return (
-          <button
-            key={c.label}
-            type="button"
-            className="cl-button"
-            disabled={!enabled}
-            title={reason ? `${c.label}: ${reason}` : `$ ${cliLine(entry.name, c.event)}`}
-            onClick={(e) => {
-              architecture.send(entry.name, c.event);
-              keepCommandFocus(e.currentTarget);
-            }}
-          >
-            {c.label}
-          </button>
-        );
-      })}
+      {COMMANDS.map((c) => (
+        <CommandButton key={c.label} name={entry.name} label={c.label} event={c.event} />
+      ))}
       {removed ? (
         <>
           <button type="button" className="cl-button" title={`$ docker create --name ${entry.name}`} onClick={(e) => {

@@ -2,21 +2,22 @@
  * The architecture of the live page. Real events move its containers (through the
  * replay's event application, `liveMirror.ts`); the page's own buttons never move them:
  * a Docker command goes to the engine through the bridge, and the engine's events come
- * back to move the node. Everything the simulation does by itself (Compose runs,
- * scaling, create/run, process events) is refused here with the reason, in the log.
+ * back to move the node. What the simulation does by itself (Compose runs, scaling,
+ * create/run) the base class refuses by its mode (`live`); process events, `docker update`
+ * and `docker rename` are refused here with `modeRefusal`'s reason, in the log.
  */
 import {
   Architecture,
   cliLine,
   DEFAULT_STOP_TIMEOUT_SECONDS,
+  modeRefusal,
+  NOT_LIVE,
   type ArchitectureOptions,
   type ArchitectureSpec,
   type ContainerEvent,
   type LogEntry,
-  type RecordedContainer,
 } from '../../machines';
 import type { CommandRuns } from './commandRuns';
-import { NOT_LIVE, notLiveReason } from './liveOnly';
 import type { LiveCommandReply, LiveCommandRequest } from './protocol';
 
 /** A command in flight to the engine (for the grace-period countdown). */
@@ -86,7 +87,7 @@ export class LiveArchitecture extends Architecture {
     const refusal =
       kind !== 'command' ? NOT_LIVE
       : !actor ? `No such container: ${name}`
-      : !request ? notLiveReason(event.type) ?? NOT_LIVE
+      : !request ? modeRefusal('live', event) ?? NOT_LIVE
       : !this.sink ? 'not connected to the bridge'
       : this.sink.refusal(name);
     if (refusal !== null || !request || !this.sink || !actor) return this.refuse(cli, name, refusal ?? NOT_LIVE);
@@ -104,24 +105,6 @@ export class LiveArchitecture extends Architecture {
     });
     // The entry is written when the command is complete; this one is only what the caller sees now.
     return { seq: 0, time: sentAt, kind: 'command', container: name, cli, outcome: 'ok', message: 'sent to the Docker engine', events: [] };
-  }
-
-  override create(service: string, replica = 1, kind: LogEntry['kind'] = 'command', recorded: RecordedContainer = {}): LogEntry {
-    // The mirror creates containers as the engine's events say (`kind` replay); the page may not.
-    if (kind === 'replay') return super.create(service, replica, kind, recorded);
-    return this.refuse(`docker create ${service}`, service, NOT_LIVE);
-  }
-
-  override run(service: string): LogEntry {
-    return this.refuse(`docker run -d ${service}`, service, NOT_LIVE);
-  }
-
-  override compose(action: Parameters<Architecture['compose']>[0]): LogEntry {
-    return this.refuse(`docker compose ${action}`, undefined, `${NOT_LIVE}; run docker compose in a terminal and watch the view follow`);
-  }
-
-  override scale(service: string, replicas: number): LogEntry {
-    return this.refuse(`docker compose up -d --scale ${service}=${replicas}`, service, NOT_LIVE);
   }
 
   /** Commands in flight. */

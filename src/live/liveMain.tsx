@@ -7,9 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../app/App';
 import { applyTheme, themeFromUrl } from '../app/theme';
 import '../app/theme.css';
-import { PageRefusalContext, type PageRefusal } from '../react/pageRefusal';
 import { LiveBanner } from './LiveBanner';
-import { notLiveReason } from './liveOnly';
 import { openLiveConnection } from './liveConnection';
 import { createLiveStore } from './liveStore';
 
@@ -26,16 +24,13 @@ store.attach(
   }),
 );
 const spec = store.get().session.architecture.spec;
-/** The buttons, chart and policy form do not offer what only the simulation does. */
-const refusal: PageRefusal = (event) => notLiveReason(event.type);
 
 createRoot(root).render(
   <StrictMode>
     <div className="live-page">
       <LiveBanner store={store} />
-      <PageRefusalContext value={refusal}>
-        <App store={store} scenario={{ id: 'live', title: 'Live', spec, error: null }} initialTheme={initialTheme} />
-      </PageRefusalContext>
+      {/* The architecture's mode is 'live': the buttons, chart and policy form ask it (modeRefusal). */}
+      <App store={store} scenario={{ id: 'live', title: 'Live', spec, error: null }} initialTheme={initialTheme} />
     </div>
   </StrictMode>,
 );

@@ -117,6 +117,54 @@ describe.each(SPEEDS)('docker stop api-gateway at $speed×', ({ speed, label }) 
   });
 });
 
+/**
+ * A button is enabled iff the entry point would accept its command now: during the grace
+ * period of `docker stop api-gateway`, Pause is disabled with the architecture's reason
+ * (`Architecture.disabledReason`, the text `send` would log), in the app and the embed.
+ */
+describe('during a pending docker stop, the buttons answer as the entry point does', () => {
+  const REASON = 'docker stop api-gateway is still in progress';
+
+  /** Stops api-gateway with `stop` (1×: 10 s of grace), then checks `pause` while it is pending. */
+  async function expectPauseRefused(scope: Scope, pause: Locator, stop: () => Promise<unknown>, reason: () => Promise<string | null>): Promise<void> {
+    const gateway = node(scope, 'api-gateway');
+    await expect.poll(() => gateway.getAttribute('data-status'), SETTLE).toBe('running');
+    expect(await pause.isEnabled(), 'Pause before the stop').toBe(true);
+    await stop();
+    await expect.poll(() => pause.isDisabled(), { timeout: 2_000, interval: 20 }).toBe(true);
+    expect(await gateway.getAttribute('data-status'), 'still in its grace period').toBe('running');
+    expect(await pause.getAttribute('title')).toBe(`Pause: ${REASON}`);
+    expect(await reason()).toBe(REASON);
+    // The stop ends (SIGKILL after the grace period): Pause stays disabled, now for Docker's own reason.
+    await expect.poll(() => gateway.getAttribute('data-status'), SETTLE).toBe('exited');
+    await expect.poll(() => pause.getAttribute('title'), SETTLE).not.toBe(`Pause: ${REASON}`);
+  }
+
+  it('app: the action panel\'s Pause', async () => {
+    const { page } = await session.open({ width: 1400, height: 900 });
+    await page.goto(appUrl(''), { waitUntil: 'load' });
+    await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(10);
+    await node(page, 'api-gateway').click();
+    const pause = action(page, 'Pause');
+    await pause.waitFor({ state: 'visible' });
+    const note = async () => {
+      const id = await pause.getAttribute('aria-describedby');
+      return id ? page.locator(`[id="${id}"]`).innerText() : null;
+    };
+    await expectPauseRefused(page, pause, () => action(page, 'Stop').click(), note);
+  });
+
+  it('embed page: the toolbar\'s Pause', async () => {
+    const { page } = await session.open({ width: 1200, height: 720 });
+    await page.goto(appUrl('embed.html?select=api-gateway&controls=full'), { waitUntil: 'load' });
+    const commands = page.getByRole('group', { name: 'Commands for api-gateway' });
+    const pause = commands.getByRole('button', { name: 'Pause', exact: true });
+    await pause.waitFor({ state: 'visible', timeout: SETTLE.timeout });
+    const reason = async () => ((await pause.getAttribute('title')) ?? '').replace(/^Pause: /, '') || null;
+    await expectPauseRefused(page, pause, () => commands.getByRole('button', { name: 'Stop', exact: true }).click(), reason);
+  });
+});
+
 /** The parent page lives on a server of its own (another port = another origin). */
 let parent: StaticServer | null = null;
 let parentDir = '';

@@ -1,13 +1,14 @@
 /**
  * The action panel for the selected container: who it is, the eight Docker commands
- * (enabled iff `snapshot.can(event)`), the process events used for teaching, and
+ * (enabled iff the architecture's entry point would accept them: `useCommandState`), the process events used for teaching, and
  * Create / Run once it was removed. Every event goes through the architecture so the
  * log records it, and the architecture machine makes `docker stop`/`restart` take
  * their grace period on the simulation clock (Kill during it cancels and kills).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
-import { disabledReason, type ContainerActor, type ContainerEntry, type ContainerEvent } from '../../../machines';
+import type { ContainerActor, ContainerEntry, ContainerEvent } from '../../../machines';
+import { usePending } from '../../react/usePending';
 import { useArchitecture, useSelectedContainer } from '../../react/useSession';
 import { CommandButton } from './CommandButton';
 import { COMMANDS, PROCESS_EVENTS } from './commands';
@@ -52,6 +53,7 @@ interface SelectedActionsProps {
 function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) {
   const architecture = useArchitecture();
   const snapshot = useSelector(actor, (s) => s);
+  usePending(entry.name); // the crash code's field and the removed note ask the architecture too
   const groupRef = useRef<HTMLDivElement>(null);
   const createRef = useRef<HTMLButtonElement>(null);
   const removed = snapshot.value === 'removed';
@@ -67,7 +69,7 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
     if (createRef.current) createRef.current.focus();
     else groupRef.current?.focus({ preventScroll: true });
   };
-  // The button last pressed: a timed command (docker stop's grace period) disables it
+  // The button last pressed: a timed command (docker stop's grace period) may disable it
   // only when the container has stopped, long after the key press.
   const pressed = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
@@ -109,7 +111,7 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
         </h3>
         {removed ? (
           <p id={removedNoteId} className="command__note command__note--reason action-panel__shared-note">
-            {disabledReason(snapshot, { type: 'start' })}
+            {architecture.disabledReason(entry.name, { type: 'start' })}
           </p>
         ) : null}
         <ul className={`command-list${removed ? ' is-compact' : ''}`} aria-labelledby="docker-commands-title">
@@ -118,6 +120,7 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
               key={c.label}
               label={c.label}
               event={c.event}
+              name={entry.name}
               snapshot={snapshot}
               keys={c.keys}
               ariaKeyShortcuts={c.ariaKeyShortcuts}
@@ -138,13 +141,14 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
                 key={p.label}
                 label={p.label}
                 event={crash ? { type: 'exit', exitCode } : p.event}
+                name={entry.name}
                 snapshot={snapshot}
                 explanation={crash ? `the main process exits with code ${crashCode.trim() || '?'}` : p.explanation}
                 sharedNoteId={sharedNoteId}
                 onSend={send}
                 accessory={
                   // Only while a process can crash: otherwise the reason needs the room.
-                  crash && snapshot.can({ type: 'exit', exitCode: 1 }) ? (
+                  crash && architecture.can(entry.name, { type: 'exit', exitCode: 1 }) ? (
                     <input
                       type="number"
                       className="crash-code"

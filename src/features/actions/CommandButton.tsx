@@ -1,17 +1,20 @@
 /**
- * One Docker command: a real `<button>` named exactly after the command, enabled iff
- * `snapshot.can(event)`; when disabled, `aria-describedby` and `title` give Docker's reason.
+ * One Docker command: a real `<button>` named exactly after the command, enabled iff the
+ * architecture's entry point would accept it (`useCommandState`: a pending stop, the
+ * mode and Docker's rules); when disabled, `aria-describedby` and `title` give the reason.
  */
 import { useId, type ReactNode, Fragment } from 'react';
-import { cliLine, disabledReason, type ContainerEvent, type ContainerSnapshot } from '../../../machines';
-import { usePageRefusal } from '../../react/pageRefusal';
+import { cliLine, type ContainerEvent, type ContainerSnapshot } from '../../../machines';
+import { useCommandState } from '../../react/useCommandState';
 
 /** Props of {@link CommandButton}. */
 export interface CommandButtonProps {
   /** Exact accessible name, e.g. `Force remove`. */
   label: string;
   event: ContainerEvent;
-  /** The selected container's current snapshot. */
+  /** The container's name (the architecture answers for it). */
+  name: string;
+  /** The selected container's current snapshot (re-renders the row when it changes). */
   snapshot: ContainerSnapshot;
   /** Keys shown as `<kbd>` (hidden from the accessible name). Default none. */
   keys?: readonly string[];
@@ -34,6 +37,7 @@ export interface CommandButtonProps {
 export function CommandButton({
   label,
   event,
+  name,
   snapshot,
   keys = [],
   ariaKeyShortcuts,
@@ -43,10 +47,7 @@ export function CommandButton({
   accessory,
 }: CommandButtonProps) {
   const noteId = useId();
-  // Not offered by this page (live mode: the engine decides), whatever the machine would accept.
-  const refused = usePageRefusal()(event);
-  const enabled = refused === null && snapshot.can(event);
-  const reason = enabled ? null : (refused ?? disabledReason(snapshot, event) ?? 'Docker would not change anything');
+  const { enabled, reason } = useCommandState(name, event);
   const note = reason ?? explanation ?? cliLine(snapshot.context.name, event);
 
   const noteElement = sharedNoteId ? null : (

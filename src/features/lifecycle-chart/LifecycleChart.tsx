@@ -6,7 +6,7 @@
 import { useSelector } from '@xstate/react';
 import { useMemo, useRef } from 'react';
 import type { ActorRefFrom, StateValue } from 'xstate';
-import { cliLine, containerMachine, dockerStatus, overridesPendingStop, type ContainerEvent, type PendingCommand } from '../../../machines';
+import { cliLine, containerMachine, dockerStatus, modeRefusal, overridesPendingStop, type ContainerEvent, type PendingCommand } from '../../../machines';
 import { pendingView } from '../../model/runtime/pendingStop';
 import { useSimNow } from '../../react/useSimNow';
 import { containerChart } from '../../model/lifecycleChart/containerChart';
@@ -17,7 +17,7 @@ import { statePath } from '../../model/lifecycleChart/stateNames';
 import { activeStateIds } from '../../model/lifecycleChart/stateValue';
 import { containerTransitionRows, type TransitionRow } from '../../model/lifecycleChart/transitionRows';
 import type { ChartEdge } from '../../model/lifecycleChart/types';
-import { usePageRefusal } from '../../react/pageRefusal';
+import { useArchitecture } from '../../react/useSession';
 import { ChartDiagram } from './ChartDiagram';
 import { TransitionList } from './TransitionList';
 import { useWideLayout } from './useWideLayout';
@@ -92,16 +92,16 @@ function ActorChart({
   const rowsKey = useSelector(actor, (s) => JSON.stringify(containerTransitionRows(s)));
   const chart = containerChart();
   const { edges, layout, tokens } = drawnChart(wide ? 'LR' : 'TB');
-  const refusal = usePageRefusal();
-  // What the page does not send (live mode) is shown disabled with the page's reason;
+  const mode = useArchitecture().mode;
+  // What the mode refuses (live: the engine decides) is shown disabled with its reason;
   // during a pending stop, what the architecture refuses is disabled with its reason.
   const rows = useMemo(
     () =>
       duringStop(JSON.parse(rowsKey) as TransitionRow[], pending).map((row) => {
-        const refused = row.event ? refusal(row.event) : null;
+        const refused = row.event ? modeRefusal(mode, row.event) : null;
         return refused ? { ...row, enabled: false, reason: refused } : row;
       }),
-    [rowsKey, refusal, pending],
+    [rowsKey, mode, pending],
   );
   const active = useMemo(() => activeStateIds(containerMachine.root, JSON.parse(valueKey) as StateValue), [valueKey]);
   const leaf = active[active.length - 1] ?? chart.rootId;

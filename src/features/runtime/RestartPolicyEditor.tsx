@@ -9,6 +9,7 @@ import {
   commandError,
   dockerStatus,
   formatRestartPolicy,
+  modeRefusal,
   type ContainerActor,
   type ContainerSnapshot,
   type RestartPolicy,
@@ -16,7 +17,6 @@ import {
 } from '../../../machines';
 import { backoffText, nextStartText } from '../../model/runtime/restartBackoff';
 import { useSimNow } from '../../react/useSimNow';
-import { usePageRefusal } from '../../react/pageRefusal';
 import { useArchitecture } from '../../react/useSession';
 
 type PolicyName = RestartPolicyConfig['name'];
@@ -48,7 +48,7 @@ export interface RestartPolicyEditorProps {
 
 export function RestartPolicyEditor({ name, actor }: RestartPolicyEditorProps) {
   const current = useSelector(actor, selectPolicy);
-  const refused = usePageRefusal()({ type: 'update', restartPolicy: current });
+  const refused = modeRefusal(useArchitecture().mode, { type: 'update', restartPolicy: current });
   // Live mode: `docker update` is not sent, and the policy is the engine's, not the machine's.
   if (refused) return <ReadOnlyPolicy reason={refused} />;
   // The form starts from the current policy and starts over when it changes.
