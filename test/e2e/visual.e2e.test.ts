@@ -97,6 +97,10 @@ async function layoutProblems(page: Page, minCanvasPx = 7.5): Promise<LayoutProb
       const cut = el.scrollWidth > el.clientWidth + 1 || (cs.webkitLineClamp !== 'none' && el.scrollHeight > el.clientHeight + 1);
       if (!cut) continue;
       if (el.closest('.visually-hidden') || el.classList.contains('visually-hidden')) continue;
+      // Hidden the same way by a stylesheet (a 1 px clipped box: for screen readers only).
+      let srOnly = false;
+      for (let p: HTMLElement | null = el; p && !srOnly; p = p.parentElement) srOnly = p.getBoundingClientRect().width <= 1 && getComputedStyle(p).overflowX !== 'visible';
+      if (srOnly) continue;
       let titled = false;
       for (let p: HTMLElement | null = el, k = 0; p && k < 4; p = p.parentElement, k++) if (p.title) titled = true;
       if (!titled) problems.push({ kind: 'cut text without a tooltip', where: label(el) });
