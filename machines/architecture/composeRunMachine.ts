@@ -175,7 +175,7 @@ function fail(draft: Draft, message: string | undefined): void {
 
 /** Backward: stops (and for `down` removes) the containers of the current level; `level.done` when its slowest stop is over. */
 function stopLevel(draft: Draft): void {
-  const { levels, level: i, host, action } = draft.context;
+  const { levels, level: i, host } = draft.context;
   const level = levels[i];
   if (!level) return;
   draft.progress.active = level.map((service) => ({ service }));
@@ -190,10 +190,25 @@ function stopLevel(draft: Draft): void {
         slowest = Math.max(slowest, stopOutcome(snapshot.context.process).durationMs);
         host.exec(name, { type: 'stop' });
       }
-      if (action === 'down') host.exec(name, { type: 'remove', force: true });
     }
   }
   draft.later.push({ event: { type: 'level.done' }, delay: slowest, id: 'level' });
+}
+
+/**
+ * `down`: the current level's containers are removed once their stops are over (Compose's
+ * down stops a container, then removes it: docker/compose pkg/compose/down.go). Removing at
+ * once would SIGKILL a container still in its grace period.
+ */
+function removeLevel(draft: Draft): void {
+  const { levels, level: i, host, action } = draft.context;
+  if (action !== 'down') return;
+  for (const service of levels[i] ?? []) {
+    for (const name of host.containerNames(service)) {
+      const status = host.inspect(name)?.Status;
+      if (status !== undefined && status !== 'removed') host.exec(name, { type: 'remove', force: true });
+    }
+  }
 }
 
 /** pause/unpause/kill: every container with Running == true (running, paused, restarting), at once. */
@@ -294,6 +309,7 @@ export const composeRunMachine = setup({
       on: {
         'level.done': {
           actions: handle((draft) => {
+            removeLevel(draft);
             draft.progress.finished.push(...(draft.context.levels[draft.context.level] ?? []));
             draft.context = { ...draft.context, level: draft.context.level + 1 };
             stopLevel(draft);

@@ -77,6 +77,11 @@ function Outcome({ entry, nameOfId }: LogEntryViewProps) {
       </p>
     );
   }
+  // A Compose run's end: Compose prints its own error line (a daemon error it relays already
+  // carries "Error response from daemon: "; "dependency failed to start: …" is Compose's).
+  if (entry.outcome === 'error' && entry.cli.startsWith('# docker compose')) {
+    return <p className="log-entry__error">{entry.message}</p>;
+  }
   if (entry.outcome === 'error') {
     return <p className="log-entry__error">Error response from daemon: {entry.message}</p>;
   }
