@@ -58,9 +58,13 @@ export interface LoadComposeOptions {
   related?: readonly ComposeSource[];
 }
 
-/** `voting.compose.yml: services.web.image: … (line 3, column 12)`; an error's own `file` wins. */
+/**
+ * `voting.compose.yml: services.web.image: … (line 3, column 12)`; an error's own `file` wins.
+ * The position is added only when the message does not already say it (YAML errors do).
+ */
 export function formatComposeError(error: ComposeError, fileName?: string): string {
-  const where = error.line !== undefined ? ` (line ${error.line}, column ${error.column ?? 1})` : '';
+  const at = error.line !== undefined ? `line ${error.line}, column ${error.column ?? 1}` : '';
+  const where = at && !error.message.includes(at) ? ` (${at})` : '';
   const file = error.file ? baseName(error.file) : fileName;
   return `${file ? `${file}: ` : ''}${error.message}${where}`;
 }

@@ -64,6 +64,9 @@ describe('helpers', () => {
   it('formats errors with and without a position', () => {
     expect(formatComposeError({ message: 'boom', line: 3, column: 7 }, 'a.yml')).toBe('a.yml: boom (line 3, column 7)');
     expect(formatComposeError({ message: 'boom' })).toBe('boom');
+    // Found by a fresh-user trial: a YAML error said its position twice.
+    const yamlError = { message: 'YAML syntax error at line 5, column 9: Missing closing "quote', line: 5, column: 9 };
+    expect(formatComposeError(yamlError, 'a.yml')).toBe('a.yml: YAML syntax error at line 5, column 9: Missing closing "quote');
   });
 
   it('lists profiles in order of first appearance, once', () => {
