@@ -16,7 +16,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { figure, median, mulberry32, spread, type Figure } from '../lib/measure';
+import { figure, median, spread, type Figure } from '../lib/measure';
+import { mulberry32 } from '../../test/support/prng';
 import { launch, openPage, percentile, type BenchPage, type PageOptions } from './browser';
 import { baselineDrawing, renderCompose } from './composeSpec';
 import { driveStorm } from './driveStorm';

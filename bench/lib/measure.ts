@@ -41,17 +41,6 @@ export function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** Deterministic PRNG (mulberry32): same seed, same command sequence on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One published figure (see bench/README.md). `ratio = value / baseline`; lower is better unless `higherIsBetter`. */
 export interface Figure {

@@ -6,7 +6,7 @@
 import { Session } from 'node:inspector';
 import { createActor, SimulatedClock } from 'xstate';
 import { containerMachine, createArchitecture, type ContainerEvent } from '../../machines';
-import { mulberry32 } from '../lib/measure';
+import { mulberry32 } from '../../test/support/prng';
 import { bareMachine } from '../suites/machineThroughput';
 import { scaleSpec } from '../suites/scaleSpec';
 

@@ -6,7 +6,8 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { SimulatedClock } from 'xstate';
 import { createArchitecture, outcomeOf, cliLine, type Architecture, type ContainerEvent } from '../../machines';
-import { median, mulberry32, nowNs } from '../lib/measure';
+import { median, nowNs } from '../lib/measure';
+import { mulberry32 } from '../../test/support/prng';
 import { scaleSpec } from '../suites/scaleSpec';
 
 const COMMANDS: ContainerEvent[] = [{ type: 'start' }, { type: 'stop' }, { type: 'pause' }, { type: 'unpause' }, { type: 'restart' }, { type: 'kill' }];

@@ -11,7 +11,8 @@ import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
 import { bareMachine } from './machineThroughput';
 import { createArchitecture, type Architecture, type ContainerEvent } from '../../machines';
 import { scaleSpec } from './scaleSpec';
-import { gc, heapUsed, median, mulberry32, nowNs, timeOnce } from '../lib/measure';
+import { gc, heapUsed, median, nowNs, timeOnce } from '../lib/measure';
+import { mulberry32 } from '../../test/support/prng';
 
 const COMMANDS: ContainerEvent[] = [
   { type: 'start' },

@@ -6,6 +6,7 @@
  * are those of test/engine/versionTable.ts. The summary (checks, agreement per kind,
  * timings) is printed at the end. Run with `npm run test:engine`.
  */
+import { mulberry32 } from '../support/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestartPolicy } from '../../machines';
 import { Differential, Tally } from './differential';
@@ -125,17 +126,6 @@ describe.concurrent('restart policies with a crashing process', () => {
   });
 });
 
-/** mulberry32: a small seeded PRNG, so a failing run can be repeated with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.ENGINE_SEED ?? 20261207);
 const RANDOM_COMMANDS = Number(process.env.ENGINE_RANDOM_COMMANDS ?? 240);
@@ -155,7 +145,7 @@ describe.concurrent(`seeded random commands (seed ${SEED}, ENGINE_SEED to change
         mixes.map((mix, lane) => ({ mix, lane })),
         lanes,
         async ({ mix, lane }) => {
-          const random = prng(SEED + lane);
+          const random = mulberry32(SEED + lane);
           const d = new Differential(stream, tally, `[random lane ${lane}]`);
           const twins = [];
           for (const [kind, policy] of mix) twins.push(await d.create(uniqueName(`rnd${lane}-${kind}`), kind, policy));
