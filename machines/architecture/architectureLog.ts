@@ -39,6 +39,12 @@ export interface LogEntry {
    * or its bridge (`bridge`: token, rate limit). Shown in their words, never as Docker's.
    */
   refusedBy?: 'page' | 'bridge';
+  /**
+   * For an `error` printed by Compose itself (a run's end): the message is Compose's whole
+   * line, e.g. `dependency failed to start: …`, or a daemon error it relays with its own
+   * `Error response from daemon: ` prefix; shown as is.
+   */
+  printedBy?: 'compose';
 }
 
 /** What the log asks the architecture. */

@@ -379,6 +379,7 @@ export class Architecture {
         this.unwatchCompose = null;
         const done = this.log.begin(`# ${cli}: ${progress.status === 'done' ? 'done' : 'failed'}`);
         if (progress.warnings.length > 0) done.message = progress.warnings.map((w) => `WARN ${w}`).join('\n');
+        if (progress.error) done.printedBy = 'compose';
         this.log.finish(done, progress.error ? { kind: 'error', message: progress.error } : undefined);
       }
       for (const listener of this.composeListeners) listener(progress);

@@ -77,9 +77,8 @@ function Outcome({ entry, nameOfId }: LogEntryViewProps) {
       </p>
     );
   }
-  // A Compose run's end: Compose prints its own error line (a daemon error it relays already
-  // carries "Error response from daemon: "; "dependency failed to start: …" is Compose's).
-  if (entry.outcome === 'error' && entry.cli.startsWith('# docker compose')) {
+  // A Compose run's end: Compose's own error line, shown as it prints it.
+  if (entry.outcome === 'error' && entry.printedBy === 'compose') {
     return <p className="log-entry__error">{entry.message}</p>;
   }
   if (entry.outcome === 'error') {
