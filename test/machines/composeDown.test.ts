@@ -12,6 +12,7 @@ import { SimulatedClock } from 'xstate';
 import { createArchitecture } from '../../machines/architecture/architectureRuntime';
 import { ecommerceScenario } from '../../machines/scenarios/ecommerce';
 import { LogEntryView } from '../../src/features/log/LogEntryView';
+import { EXPLANATIONS, explainEntry } from '../../src/model/explain/explanations';
 
 function platform() {
   const clock = new SimulatedClock();
@@ -37,6 +38,8 @@ describe('docker compose down', () => {
       expect(remove, `${name} removed after its stop finished`).toBeGreaterThan(stop);
       // The removal finds a stopped container: no SIGKILL from rm -f.
       expect(entries[remove]!.events.map((e) => e.Action), name).toEqual(['destroy']);
+      // Learn explains a plain removal, not a SIGKILL that never happened.
+      expect(explainEntry(entries[remove]!), name).toBe(EXPLANATIONS.remove);
     }
     // api-gateway ignores SIGTERM: its stop ends with SIGKILL after the 10 s grace period.
     const gateway = entries.find((e) => e.cli === 'docker stop api-gateway')!;

@@ -146,8 +146,8 @@ export function explainEntry(entry: LogEntry, context: ExplainContext = {}): Exp
   const cli = entry.cli;
 
   if (a.includes('oom')) return T.oom;
-  if (/^docker rm -f /.test(cli)) return T.removeForce;
-  if (/^docker rm /.test(cli)) return T.remove;
+  // rm -f kills only a running container: one already stopped is simply removed.
+  if (/^docker rm /.test(cli)) return /^docker rm -f /.test(cli) && a.includes('kill') ? T.removeForce : T.remove;
   if (/^docker restart /.test(cli)) return T.restart;
   if (/^docker (stop|compose stop|compose down)/.test(cli) || (a.includes('stop') && a.includes('die'))) {
     if (kills.includes('9')) return T.stopForced;
