@@ -6,17 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { action, appUrl, containerNode, logText, screenshot, pageSession } from './browser';
+import { action, appUrl, containerNode, logText, screenshot, pageSession, untilComposeUp } from './browser';
 
 const SETTLE = { timeout: 30_000, interval: 50 };
 
 const session = pageSession();
 
-async function open(viewport = { width: 1400, height: 900 }): Promise<Page> {
+async function open(viewport = { width: 1400, height: 900 }, { settled = true } = {}): Promise<Page> {
   const { page } = await session.open(viewport);
   const response = await page.goto(appUrl(''), { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(10);
+  // Every test here starts from the running platform; setting the speed to Paused before the
+  // first view's up is over would leave containers in created (the clock is what runs the up).
+  if (settled) await untilComposeUp(page);
   return page;
 }
 
@@ -191,7 +194,9 @@ describe('restart policy and crash loop, with inspect', () => {
 
 describe('health checks', () => {
   it('postgres: (health: starting) → (healthy); Make probe fail → (unhealthy); exec events hidden unless asked', async () => {
-    const page = await open();
+    // postgres is started first by the first view's up and reports health: starting until
+    // its first probe passes; once the up is over it is already healthy.
+    const page = await open(undefined, { settled: false });
     await select(page, 'postgres');
     await expect.poll(() => nodeText(page, 'postgres')).toContain('(health: starting)');
     await setSpeed(page, '20×');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { action, appUrl, pageSession } from './browser';
+import { action, appUrl, pageSession, untilComposeUp } from './browser';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const SETTLE = { timeout: 20_000, interval: 50 };
@@ -60,7 +60,7 @@ describe.each(SPEEDS)('docker stop api-gateway at $speed×', ({ speed, label }) 
   it('app: the action panel', async () => {
     const { page } = await session.open({ width: 1400, height: 900 });
     await page.goto(appUrl(''), { waitUntil: 'load' });
-    await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(10);
+    await untilComposeUp(page);
     const button = page.getByRole('group', { name: 'Simulation speed' }).getByRole('button', { name: label, exact: true });
     await button.click();
     await expect.poll(() => button.getAttribute('aria-pressed'), SETTLE).toBe('true');
@@ -143,7 +143,7 @@ describe('during a pending docker stop, the buttons answer as the entry point do
   it('app: the action panel\'s Pause', async () => {
     const { page } = await session.open({ width: 1400, height: 900 });
     await page.goto(appUrl(''), { waitUntil: 'load' });
-    await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(10);
+    await untilComposeUp(page);
     await node(page, 'api-gateway').click();
     const pause = action(page, 'Pause');
     await pause.waitFor({ state: 'visible' });
