@@ -298,6 +298,35 @@ describe('Compose actions', () => {
     await screenshot(page, 'compose-fault-isolation.png');
   });
 
+  it('draws a one-shot dependency as a job that completed, not a service that is down; the project label covers nothing', async () => {
+    const page = await open('?compose=examples/scaled-workers.compose.yml');
+    await untilComposeUp(page);
+    // migrate (service_completed_successfully) ran first and exited 0: done, not cut.
+    expect(await containerNode(page, 'scaled-workers-migrate-1').getAttribute('data-status')).toBe('exited');
+    for (const source of ['group:worker', 'scaled-workers-scheduler-1']) {
+      const edge = page.locator(`[data-edge="${source}->scaled-workers-migrate-1"]`);
+      await expect.poll(() => edge.getAttribute('data-tone'), SETTLE).toBe('done');
+      expect(await edge.locator('title').textContent()).toContain('migrate-1 exited 0, its work is done');
+    }
+    for (const name of ['scaled-workers-worker-1', 'scaled-workers-worker-2', 'scaled-workers-worker-3', 'scaled-workers-scheduler-1']) {
+      expect(await containerNode(page, name).getAttribute('data-degraded'), `${name} is not degraded by a finished job`).toBeNull();
+    }
+    // What the workers call still degrades them.
+    await containerNode(page, 'scaled-workers-queue-1').click();
+    await action(page, 'Stop').click();
+    await expect.poll(() => containerNode(page, 'scaled-workers-worker-1').getAttribute('data-degraded'), SETTLE).toBe('true');
+    // The project label sits above the drawing (it covered the worker group's title).
+    // Both measured in one frame: the page above the canvas may still be settling.
+    const gap = () =>
+      page.evaluate(() => {
+        const label = document.querySelector('.project-label')!.getBoundingClientRect();
+        const group = document.querySelector('[data-group-service="worker"]')!.getBoundingClientRect();
+        return Math.round(group.top - label.bottom);
+      });
+    await expect.poll(gap, { ...SETTLE, message: 'room between the project label and the worker group' }).toBeGreaterThanOrEqual(0);
+    await screenshot(page, 'compose-one-shot-done.png');
+  });
+
   it('cannot scale a service with container_name: Scale is disabled and says why', async () => {
     const page = await open();
     expect(await page.locator('[data-container]').count()).toBe(DEFAULT_CONTAINERS);

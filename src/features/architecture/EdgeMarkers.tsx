@@ -1,7 +1,7 @@
 /** Arrow-head markers for dependency edges, one per edge tone (coloured by CSS). */
 import type { EdgeTone } from './edgeTone';
 
-const TONES: readonly EdgeTone[] = ['live', 'paused', 'cut'];
+const TONES: readonly EdgeTone[] = ['live', 'paused', 'cut', 'done', 'waiting'];
 
 /** The marker id for a tone, for `markerEnd="url(#…)"`. */
 export function markerId(tone: EdgeTone): string {

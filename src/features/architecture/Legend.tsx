@@ -54,6 +54,12 @@ export function Legend({ id, hidden = false }: LegendProps) {
           </svg>
           target down: cut
         </li>
+        <li className="legend__edge legend__edge--done">
+          <svg viewBox="0 0 36 8" aria-hidden="true">
+            <path d="M2 4h32" />
+          </svg>
+          one-shot job completed (exit 0)
+        </li>
         <li className="legend__degraded">
           <span className="legend__badge">⚠ degraded</span> a dependency is down
         </li>

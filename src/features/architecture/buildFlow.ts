@@ -27,8 +27,9 @@ export function buildNodes(
   for (const slot of graph.containers) {
     const actor = actorOf(slot.name);
     if (!actor) continue;
+    // A one-shot dependency (a migration that ran to completion) is not called: it never degrades its dependants.
     const dependencies = graph.links
-      .filter((l) => l.source === slot.name)
+      .filter((l) => l.source === slot.name && !l.oneShot)
       .map((l) => actorOf(l.target))
       .filter((a): a is ContainerActor => a !== undefined);
     const position = layout.positions[slot.name] ?? { x: 0, y: 0 };
@@ -70,7 +71,7 @@ export function buildEdges(graph: ArchitectureGraph, actorOf: ActorOf, cache: Ma
     const target = targets[0];
     if (!target) continue;
     const previous = cache.get(link.id);
-    if (previous?.data && sameActors(previous.data.targets ?? [previous.data.target], targets)) {
+    if (previous?.data && previous.data.oneShot === link.oneShot && sameActors(previous.data.targets ?? [previous.data.target], targets)) {
       edges.push(previous);
       continue;
     }
@@ -82,8 +83,8 @@ export function buildEdges(graph: ArchitectureGraph, actorOf: ActorOf, cache: Ma
       type: 'dependency',
       source: link.source,
       target: link.target,
-      ariaLabel: `${sourceName} calls ${targetName}`,
-      data: { sourceName, targetName, target, targets },
+      ariaLabel: link.oneShot ? `${sourceName} starts after ${targetName} completes` : `${sourceName} calls ${targetName}`,
+      data: { sourceName, targetName, target, targets, ...(link.oneShot ? { oneShot: link.oneShot } : {}) },
     };
     cache.set(link.id, edge);
     edges.push(edge);

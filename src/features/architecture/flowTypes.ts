@@ -3,7 +3,7 @@
  * until `docker create` replaces a container), never snapshots: components subscribe.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { ContainerActor } from '../../../machines';
+import type { ContainerActor, DependencySpec } from '../../../machines';
 import type { PlaceholderLink, PlaceholderReason } from '../../model/layout/architectureGraph';
 import type { ContainerLabel, TitleSizes } from '../../model/layout/nodeLabels';
 
@@ -34,6 +34,8 @@ type DependencyEdgeData = {
   target: ContainerActor;
   /** Every container behind the target end (the replicas of a group); default `[target]`. */
   targets?: readonly ContainerActor[];
+  /** Set when the target is a one-shot dependency (`service_completed_successfully`), not called. */
+  oneShot?: DependencySpec;
 };
 
 export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;

@@ -5,7 +5,7 @@
  * placeholder vertex each, and their edges are `placeholderLinks`.
  * Pure: plain data in, plain data out.
  */
-import { containerName, isServiceActive, type ArchitectureSpec, type ServiceSpec } from '../../../machines';
+import { containerName, isServiceActive, type ArchitectureSpec, type DependencySpec, type ServiceSpec } from '../../../machines';
 import { containerLabel, type ContainerLabel } from './nodeLabels';
 
 /** One container slot of the spec (a service replica). */
@@ -20,6 +20,14 @@ interface ContainerSlot {
   label: ContainerLabel;
 }
 
+/**
+ * A one-shot dependency: the dependent's only `depends_on` entry for the pair has
+ * `condition: service_completed_successfully` (a migration, a seed job) and nothing says
+ * it calls it. The dependency runs to completion before the dependent starts; once it
+ * exited 0 it is done, not down (its dependants are not degraded by it).
+ */
+type OneShot = DependencySpec & { condition: 'service_completed_successfully' };
+
 /** One drawn edge: `source` calls (depends on) `target`. Both are container names. */
 interface DependencyLink {
   /** Stable id, `source->target`. */
@@ -28,6 +36,8 @@ interface DependencyLink {
   target: string;
   sourceService: string;
   targetService: string;
+  /** Set when `target` is a one-shot dependency of `source` rather than something it calls. */
+  oneShot?: OneShot;
 }
 
 /** Why a service is drawn as a placeholder instead of containers. */
@@ -77,6 +87,8 @@ interface DrawnLink {
   sourceService: string;
   targetService: string;
   targets: string[];
+  /** As `DependencyLink.oneShot`. */
+  oneShot?: OneShot;
 }
 
 export interface ArchitectureGraph {
@@ -116,19 +128,25 @@ function slotsOf(spec: ArchitectureSpec, service: ServiceSpec): ContainerSlot[] 
   });
 }
 
-/** Service-level pairs (dependent, dependency), `dependsOn` first, then `calls`, without duplicates. */
-function servicePairs(spec: ArchitectureSpec): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  const seen = new Set<string>();
-  const add = (from: string, to: string) => {
+const isOneShot = (dependency: DependencySpec): dependency is OneShot => dependency.condition === 'service_completed_successfully';
+
+/**
+ * Service-level pairs (dependent, dependency), `dependsOn` first, then `calls`, without
+ * duplicates; `oneShot` when every `depends_on` entry of the pair waits for completion and
+ * no `calls` entry names it.
+ */
+function servicePairs(spec: ArchitectureSpec): Array<{ from: string; to: string; oneShot?: OneShot }> {
+  const pairs = new Map<string, { from: string; to: string; oneShot?: OneShot }>();
+  const add = (from: string, to: string, oneShot: OneShot | undefined) => {
+    if (from === to) return;
     const key = `${from}\u0000${to}`;
-    if (from === to || seen.has(key)) return;
-    seen.add(key);
-    pairs.push([from, to]);
+    const known = pairs.get(key);
+    if (!known) pairs.set(key, oneShot ? { from, to, oneShot } : { from, to });
+    else if (!oneShot) delete known.oneShot;
   };
-  for (const service of spec.services) for (const dep of service.dependsOn) add(service.name, dep.service);
-  for (const call of spec.calls ?? []) add(call.from, call.to);
-  return pairs;
+  for (const service of spec.services) for (const dep of service.dependsOn) add(service.name, dep.service, isOneShot(dep) ? dep : undefined);
+  for (const call of spec.calls ?? []) add(call.from, call.to, undefined);
+  return [...pairs.values()];
 }
 
 /** Containers and dependency edges of the active services of `spec`, in spec order. */
@@ -157,7 +175,7 @@ export function architectureGraph(spec: ArchitectureSpec): ArchitectureGraph {
     if (vertex.replicas > 1) return [groupId(service)];
     return (byService.get(service) ?? []).map((c) => c.name);
   };
-  for (const [from, to] of servicePairs(spec)) {
+  for (const { from, to, oneShot } of servicePairs(spec)) {
     const source = vertexOf.get(from);
     const target = vertexOf.get(to);
     if (!source || !target) continue;
@@ -165,13 +183,21 @@ export function architectureGraph(spec: ArchitectureSpec): ArchitectureGraph {
     if (!source.placeholder && !target.placeholder) {
       for (const s of byService.get(from) ?? []) {
         for (const t of byService.get(to) ?? []) {
-          links.push({ id: `${s.name}->${t.name}`, source: s.name, target: t.name, sourceService: from, targetService: to });
+          links.push({ id: `${s.name}->${t.name}`, source: s.name, target: t.name, sourceService: from, targetService: to, ...(oneShot ? { oneShot } : {}) });
         }
       }
       const targets = (byService.get(to) ?? []).map((c) => c.name);
       for (const s of ends(from)) {
         for (const t of ends(to)) {
-          drawnLinks.push({ id: `${s}->${t}`, source: s, target: t, sourceService: from, targetService: to, targets: target.replicas > 1 ? targets : [t] });
+          drawnLinks.push({
+            id: `${s}->${t}`,
+            source: s,
+            target: t,
+            sourceService: from,
+            targetService: to,
+            targets: target.replicas > 1 ? targets : [t],
+            ...(oneShot ? { oneShot } : {}),
+          });
         }
       }
       continue;
