@@ -2,9 +2,17 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * Builds `dist/container-lifecycle.js`: ONE self-contained ES module that defines
- * `<container-lifecycle>` (docs/contracts.md §4). Run after the site build (`npm run build`);
- * it adds to `dist/` without emptying it.
+ * Builds `dist/container-lifecycle.js`, the ES module that defines `<container-lifecycle>`
+ * (docs/contracts.md §4), and its chunks in `dist/container-lifecycle/`. Run after the
+ * site build (`npm run build`); it adds to `dist/` without emptying it.
+ *
+ * What a deck needs to show the widget is `container-lifecycle.js` and ONE chunk it imports
+ * statically (`container-lifecycle/element-*.js`: React, React Flow, the machines, the
+ * styles). What the first view does not show (the compose and events-log parsers, yaml,
+ * zod, dagre, html-to-image, stories, saves, the log's entries and the replay panel) are
+ * `import()` chunks beside it, loaded on first use. Every import is relative to the module
+ * that makes it, so the folder works from any path or CDN with one
+ * `<script type="module" src=".../container-lifecycle.js">`.
  *
  * The element's styles live in its shadow root: `src/embed/shadowStyles.ts` imports
  * them as strings (`?inline`). The components' plain `import './X.css'` (for the pages)
@@ -40,7 +48,16 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'container-lifecycle.js',
     },
-    // One file: html-to-image (loaded on first export) is inlined rather than a chunk.
-    rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    rolldownOptions: {
+      output: {
+        minify: true,
+        chunkFileNames: 'container-lifecycle/[name]-[hash].js',
+        // Everything the entry imports statically in one chunk (Rolldown would otherwise
+        // split out each module that a lazy chunk shares: a dozen requests, worse gzip).
+        // The entry module stays in container-lifecycle.js: its `import.meta.url` is the
+        // script's own URL ("Copy link" opens embed.html beside it).
+        codeSplitting: { groups: [{ name: 'element', tags: ['$initial'], test: (id: string) => !id.endsWith('/src/embed/element.tsx') }] },
+      },
+    },
   },
 });

@@ -9,6 +9,6 @@ export interface FileSet {
 }
 export function gzipSize(file: string): number;
 export function pageSizes(root: string, htmlFile: string): { initial: FileSet; lazy: FileSet } | null;
-export function fileSizes(root: string, file: string): FileSet | null;
+export function moduleSizes(root: string, file: string): { initial: FileSet; lazy: FileSet } | null;
 export function assetsSizes(root: string): FileSet | null;
 export function guardFigures(root: string): Record<string, number>;

@@ -1,7 +1,7 @@
 /**
  * What the bundle bench's bytes are: builds the site (minified, as shipped, plus source
  * maps) and the element into a temp dir, then attributes every byte of each page's
- * initial JS (and of the element) to its source module through the source map, grouped
+ * initial JS (and of the element's) to its source module through the source map, grouped
  * by package (react-dom, @xyflow/react, zod, …) or by src/<area>/<feature>. "gzip" is each
  * group's code gzipped on its own (an estimate: the parts do not add up to the whole).
  * Usage: node bench/profile.mjs bundleComposition
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decodeMappings } from '../browser/profileStorm';
-import { fileSizes, pageSizes } from '../lib/pageSizes.mjs';
+import { moduleSizes, pageSizes } from '../lib/pageSizes.mjs';
 
 function group(path: string): string {
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
@@ -60,8 +60,8 @@ export async function run(_: number, outDir: string): Promise<void> {
       const p = pageSizes(dir, html);
       if (p) targets.push([`${html} (initial JS, ${(p.initial.js.gzip / 1024).toFixed(1)} KiB gzip)`, p.initial.files.filter((f) => /\.m?js$/.test(f.file)).map((f) => join(dir, f.file))]);
     }
-    const el = fileSizes(dir, 'container-lifecycle.js');
-    if (el) targets.push([`container-lifecycle.js (${(el.js.gzip / 1024).toFixed(1)} KiB gzip)`, [join(dir, 'container-lifecycle.js')]]);
+    const el = moduleSizes(dir, 'container-lifecycle.js');
+    if (el) targets.push([`container-lifecycle.js (initial JS, ${(el.initial.js.gzip / 1024).toFixed(1)} KiB gzip)`, el.initial.files.map((f) => join(dir, f.file))]);
     for (const [title, files] of targets) {
       const all = new Map<string, string[]>();
       for (const f of files) for (const [g, texts] of composition(f)) all.set(g, [...(all.get(g) ?? []), ...texts]);

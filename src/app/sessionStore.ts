@@ -7,7 +7,7 @@
 import { createArchitecture } from '../../machines';
 import { composeUp } from '../model/session/composeUp';
 import { SimulationClock } from '../model/clock/simulationClock';
-import { Replay } from '../model/replay/replay';
+import type { Replay } from '../model/replay/replay';
 import { createSelectionStore } from '../model/session/selectionStore';
 import type { Session } from '../react/sessionContext';
 import type { SessionSource } from '../model/session/sessionSource';
@@ -37,7 +37,7 @@ function newSession(source: SessionSource, selected: string | null, speed: numbe
       architecture = composeUp(source.spec, { clock });
       break;
     case 'replay':
-      replay = new Replay(source.log, { clock });
+      replay = source.start(clock);
       architecture = replay.architecture;
       break;
     case 'restore':

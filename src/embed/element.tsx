@@ -170,9 +170,16 @@ export class ContainerLifecycleElement extends HTMLElement {
     this.stopEvents = controller.onChange(() => events.markDirty());
     events.markDirty();
     this.generation += 1;
-    this.root?.render(
-      <EmbedWidget key={this.generation} controller={controller} mode="shadow" shareUrl={() => this.shareUrl(controller.options)} />,
-    );
+    const generation = this.generation;
+    const render = () => {
+      // Rebuilt (an attribute changed) or disconnected while the chunks loaded: that controller is gone.
+      if (generation !== this.generation || this.controllerValue !== controller) return;
+      this.root?.render(<EmbedWidget key={generation} controller={controller} mode="shadow" shareUrl={() => this.shareUrl(controller.options)} />);
+    };
+    // A story or a state to restore: their chunks first, as on the embed page, so the
+    // widget does not show the start state (or no story) for a moment. Otherwise at once.
+    if (controller.firstView) void controller.firstView.then(render);
+    else render();
   }
 
   private teardown(): void {

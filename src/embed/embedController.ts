@@ -385,8 +385,10 @@ export class EmbedController implements ProtocolTarget {
     const restored = this.saveReader ? await this.restore() : false;
     if (this.disposed) return;
     // A story starts from a fresh, settled platform (or at the step asked for).
-    if (!restored && this.player) this.goToStep(options.step ?? 0);
-    if (options.select !== null) this.selectOption(options.select);
+    // The options as they are now: a host may have changed `step` or `select` (Slidev's
+    // :step on its first click) while the story's chunk was loading.
+    if (!restored && this.player) this.goToStep(this.options.step ?? 0);
+    if (this.options.select !== null) this.selectOption(this.options.select);
     this.applySpeed();
   }
 

@@ -1,12 +1,11 @@
 /**
  * The embed's options, from the URL parameters of `embed.html` or the attributes of
- * `<container-lifecycle>` (same names). Every value is validated with zod; an unknown
+ * `<container-lifecycle>` (same names). Every value is checked; an unknown
  * or invalid parameter gives a friendly problem (shown in a `role="alert"`) and its
  * default is used instead. Pure: no DOM, no fetch.
  */
 import { scenarios } from '../../machines';
 import { unknownParamsProblem } from '../model/validation/unknownParams';
-import { z } from '../model/validation/zod';
 import { BUILTIN_STORY_IDS } from './stories/storyIds';
 
 /** Parameter / attribute names, in the order the docs list them. */
@@ -115,80 +114,86 @@ const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/;
 const BOOLEAN_TRUE = ['', '1', 'true', 'yes', 'on'];
 const BOOLEAN_FALSE = ['0', 'false', 'no', 'off'];
 
-/** An issue for a `z.transform` that refuses its input (then it returns `z.NEVER`). */
-function refuse(ctx: z.core.ParsePayload, message: string): typeof z.NEVER {
-  ctx.issues.push({ code: 'custom', message, input: ctx.value });
-  return z.NEVER;
+/**
+ * One parameter's check: its value, or why it is refused (`expected …` / `must …` read as
+ * "is not valid (…)", anything else as is). Plain functions, not zod: these checks run
+ * before the first render, and the validator library would be 17 KiB (gzip) of the
+ * embed's first load for a dozen flat strings (bench/README.md, "4. Bundle").
+ */
+type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+type Check<T> = (value: string) => Checked<T>;
+
+const ok = <T,>(value: T): Checked<T> => ({ ok: true, value });
+const refuse = (reason: string): Checked<never> => ({ ok: false, reason });
+
+const booleanCheck: Check<boolean> = (v) => {
+  const lower = v.trim().toLowerCase();
+  if (BOOLEAN_TRUE.includes(lower)) return ok(true);
+  if (BOOLEAN_FALSE.includes(lower)) return ok(false);
+  return refuse('expected 1 or 0');
+};
+
+function httpUrlCheck(baseUrl: string): Check<string> {
+  return (v) => {
+    let url: URL;
+    try {
+      url = new URL(v.trim(), baseUrl);
+    } catch {
+      return refuse('is not a URL');
+    }
+    if (v.trim() === '' || (url.protocol !== 'http:' && url.protocol !== 'https:')) return refuse('is not an http(s) URL');
+    return ok(url.href);
+  };
 }
 
-const booleanSchema = z.pipe(
-  z.string(),
-  z.transform((v: string, ctx) => {
-    const lower = v.trim().toLowerCase();
-    if (BOOLEAN_TRUE.includes(lower)) return true;
-    if (BOOLEAN_FALSE.includes(lower)) return false;
-    return refuse(ctx, 'expected 1 or 0');
-  }),
-);
-
-function httpUrlSchema(baseUrl: string) {
-  return z.pipe(
-    z.string(),
-    z.transform((v: string, ctx) => {
-      let url: URL;
-      try {
-        url = new URL(v.trim(), baseUrl);
-      } catch {
-        return refuse(ctx, 'is not a URL');
-      }
-      if (v.trim() === '' || (url.protocol !== 'http:' && url.protocol !== 'https:')) return refuse(ctx, 'is not an http(s) URL');
-      return url.href;
-    }),
-  );
+function oneOf<const T extends string>(values: readonly T[], reason: string): Check<T> {
+  return (v) => ((values as readonly string[]).includes(v) ? ok(v as T) : refuse(reason));
 }
 
-function schemas(baseUrl: string) {
+/** A number as `Number()` reads it (`''` is 0, as zod's `coerce` read it), between `min` and `max`. */
+function numberCheck(min: number, max: number, whole: boolean): Check<number> {
+  const expected = whole ? 'expected a whole number' : 'expected a number';
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || (whole && !Number.isInteger(n))) return refuse(expected);
+    if (n < min) return refuse(`must be ${min} or more`);
+    if (n > max) return refuse(`must be at most ${max}`);
+    return ok(n);
+  };
+}
+
+function checks(baseUrl: string) {
   const scenarioIds = Object.keys(scenarios);
+  const httpUrl = httpUrlCheck(baseUrl);
+  const themes = oneOf(['light', 'dark', 'auto', 'system'], 'expected light, dark or auto');
   return {
-    scenario: z.string().check(z.refine((v) => Object.hasOwn(scenarios, v), { message: `is not a built-in scenario (built-in: ${scenarioIds.join(', ')})` })),
-    compose: httpUrlSchema(baseUrl),
-    events: httpUrlSchema(baseUrl),
-    theme: z.pipe(
-      z.enum(['light', 'dark', 'auto', 'system'], { message: 'expected light, dark or auto' }),
-      z.transform((v: 'light' | 'dark' | 'auto' | 'system'): EmbedTheme => (v === 'system' ? 'auto' : v)),
-    ),
-    controls: z.enum(['full', 'compact', 'none'], { message: 'expected full, compact or none' }),
-    select: z.string().check(z.regex(CONTAINER_NAME, { message: 'is not a container name' })),
-    story: z.pipe(
-      z.string(),
-      z.transform((v: string, ctx): StoryRef => {
-        const value = v.trim();
-        if ((BUILTIN_STORY_IDS as readonly string[]).includes(value)) return { kind: 'builtin', id: value };
-        // A bare word that is not a built-in id is a typo, not a relative URL.
-        if (/^[a-z0-9-]+$/i.test(value)) {
-          return refuse(ctx, `is not a built-in story (built-in: ${BUILTIN_STORY_IDS.join(', ')}) nor a URL of a .json or .yaml file`);
-        }
-        const parsed = httpUrlSchema(baseUrl).safeParse(value);
-        if (!parsed.success) return refuse(ctx, 'is neither a built-in story nor an http(s) URL');
-        return { kind: 'url', url: parsed.data };
-      }),
-    ),
-    step: z.coerce
-      .number({ message: 'expected a whole number' })
-      .check(
-        z.int({ message: 'expected a whole number' }),
-        z.minimum(0, { message: 'must be 0 or more' }),
-        z.maximum(1000, { message: 'must be at most 1000' }),
-      ),
-    speed: z.coerce
-      .number({ message: 'expected a number' })
-      .check(z.minimum(0, { message: 'must be 0 or more' }), z.maximum(100, { message: 'must be at most 100' })),
-    readonly: booleanSchema,
-    fit: booleanSchema,
-    learn: booleanSchema,
-    persist: booleanSchema,
-    'reset-on-enter': booleanSchema,
-  } as const;
+    scenario: (v: string) => (Object.hasOwn(scenarios, v) ? ok(v) : refuse(`is not a built-in scenario (built-in: ${scenarioIds.join(', ')})`)),
+    compose: httpUrl,
+    events: httpUrl,
+    theme: (v: string): Checked<EmbedTheme> => {
+      const theme = themes(v);
+      return theme.ok && theme.value === 'system' ? ok('auto') : (theme as Checked<EmbedTheme>);
+    },
+    controls: oneOf(['full', 'compact', 'none'], 'expected full, compact or none'),
+    select: (v: string) => (CONTAINER_NAME.test(v) ? ok(v) : refuse('is not a container name')),
+    story: (v: string): Checked<StoryRef> => {
+      const value = v.trim();
+      if ((BUILTIN_STORY_IDS as readonly string[]).includes(value)) return ok({ kind: 'builtin', id: value });
+      // A bare word that is not a built-in id is a typo, not a relative URL.
+      if (/^[a-z0-9-]+$/i.test(value)) {
+        return refuse(`is not a built-in story (built-in: ${BUILTIN_STORY_IDS.join(', ')}) nor a URL of a .json or .yaml file`);
+      }
+      const url = httpUrl(value);
+      return url.ok ? ok({ kind: 'url', url: url.value }) : refuse('is neither a built-in story nor an http(s) URL');
+    },
+    step: numberCheck(0, 1000, true),
+    speed: numberCheck(0, 100, false),
+    readonly: booleanCheck,
+    fit: booleanCheck,
+    learn: booleanCheck,
+    persist: booleanCheck,
+    'reset-on-enter': booleanCheck,
+  } satisfies Record<Exclude<EmbedParamName, 'lang' | 'allow-origins'>, Check<unknown>>;
 }
 
 function entriesOf(input: EmbedParamsInput): Array<[string, string]> {
@@ -213,19 +218,14 @@ function show(value: string): string {
 }
 
 /** One origin, exactly `scheme://host[:port]` (http or https). */
-const originSchema = z.string().check(
-  z.refine(
-    (item: string) => {
-      try {
-        const url = new URL(item);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '');
-      } catch {
-        return false;
-      }
-    },
-    { message: 'is not an origin' },
-  ),
-);
+function isOrigin(item: string): boolean {
+  try {
+    const url = new URL(item);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 /** Parses and validates an origin list (`https://a.example, http://localhost:8080`). */
 export function parseAllowOrigins(value: string): { origins: string[]; problems: string[] } {
@@ -238,23 +238,22 @@ export function parseAllowOrigins(value: string): { origins: string[]; problems:
       problems.push('allow-origins does not accept "*": list each origin allowed to drive this embed (e.g. https://slides.example).');
       continue;
     }
-    const parsed = originSchema.safeParse(item);
-    if (!parsed.success) {
+    if (!isOrigin(item)) {
       problems.push(`allow-origins: ${show(item)} is not an origin (scheme://host[:port], e.g. https://slides.example); ignored.`);
       continue;
     }
-    const origin = new URL(parsed.data).origin;
+    const origin = new URL(item).origin;
     if (!origins.includes(origin)) origins.push(origin);
   }
   return { origins, problems };
 }
 
 /** `en`, `en-GB`, …: the only language there is. */
-const langSchema = z.string().check(z.regex(/^en(-[a-z0-9]{1,8})*$/i));
+const ENGLISH = /^en(-[a-z0-9]{1,8})*$/i;
 
 /** The language asked for, or a problem: only English exists. */
 function parseLang(value: string): string | null {
-  if (langSchema.safeParse(value.trim()).success) return null;
+  if (ENGLISH.test(value.trim())) return null;
   return `This embed is available in English only (lang=${show(value)}); showing English.`;
 }
 
@@ -265,7 +264,7 @@ function parseLang(value: string): string | null {
 export function parseEmbedParams(input: EmbedParamsInput, context: ParseEmbedParamsContext): ParsedEmbedParams {
   const options: EmbedOptions = { ...DEFAULT_EMBED_OPTIONS, allowOrigins: [] };
   const problems: string[] = [];
-  const s = schemas(context.baseUrl);
+  const s = checks(context.baseUrl);
   const unknown: string[] = [];
 
   for (const [name, value] of entriesOf(input)) {
@@ -285,14 +284,14 @@ export function parseEmbedParams(input: EmbedParamsInput, context: ParseEmbedPar
       problems.push(...parsed.problems);
       continue;
     }
-    const result = s[key].safeParse(value);
-    if (!result.success) {
-      const reason = result.error.issues[0]?.message ?? 'is not valid';
+    const result = s[key](value);
+    if (!result.ok) {
+      const reason = result.reason;
       const fallback = describeDefault(key);
       problems.push(`${key}=${show(value)} ${reason.startsWith('expected') || reason.startsWith('must') ? `is not valid (${reason})` : reason}; ${fallback}.`);
       continue;
     }
-    assign(options, key, result.data);
+    assign(options, key, result.value);
   }
 
   const unknownProblem = context.reportUnknown === false ? null : unknownParamsProblem(unknown, EMBED_PARAM_NAMES);

@@ -3,13 +3,14 @@
  * events, answers to the sender's origin, keeps the senders that spoke to it as
  * subscribers of state notifications (batched per animation frame), forwards unused
  * navigation keys from a framed embed to its parent, and hears reveal.js's
- * `slide:start` / `slide:stop` from the parent frame.
+ * `slide:start` / `slide:stop` from the parent frame. The checks of a request
+ * (`messageHandling.ts`, zod) are loaded with the first request, not with the page.
  */
 import { revealCall } from './keyboard';
 import {
   createStateBatcher,
-  handleMessage,
   isOriginAllowed,
+  isProtocolRequest,
   keyMessage,
   stateMessage,
   type ContainerStates,
@@ -48,6 +49,8 @@ export interface MessageBridge {
   dispose(): void;
 }
 
+type Handling = typeof import('./messageHandling');
+
 /** Posts a protocol message, or a reveal.js API call (a JSON string). */
 function post(target: MessageEventSource, message: OutMessage | string, origin: string): void {
   try {
@@ -75,10 +78,24 @@ export function attachMessageBridge(options: MessageBridgeOptions): MessageBridg
     },
   });
 
-  let started = options.ready === undefined;
-  let waiting: Promise<void> = options.ready?.then(() => {
-    started = true;
-  }) ?? Promise.resolve();
+  // Requests wait, in order, for the target (`ready`) and for the request checks (loaded
+  // with the first request); once both are there, requests are handled as they come.
+  let handling: Handling | null = null;
+  let loading: Promise<void> | null = null;
+  const loadHandling = (): Promise<void> => {
+    loading ??= import('./messageHandling').then(
+      (module) => {
+        handling = module;
+      },
+      (cause: unknown) => {
+        loading = null; // a chunk that did not arrive (offline) is tried again with the next request
+        throw cause;
+      },
+    );
+    return loading;
+  };
+  let live = false;
+  let waiting: Promise<void> = Promise.resolve(options.ready);
   let disposed = false;
 
   const onMessage = (event: MessageEvent) => {
@@ -87,16 +104,28 @@ export function attachMessageBridge(options: MessageBridgeOptions): MessageBridg
       options.onSlide?.(event.data === 'slide:start' ? 'start' : 'stop');
       return;
     }
-    if (!started) {
-      waiting = waiting.then(() => {
-        if (!disposed) handle(event);
-      });
+    // Other libraries' messages: nothing to answer, nothing to load.
+    if (!isProtocolRequest(event.data)) return;
+    if (live) {
+      handle(event);
       return;
     }
-    handle(event);
+    const queued = waiting
+      .then(loadHandling)
+      .then(() => {
+        if (!disposed) handle(event);
+      })
+      // The target never became ready or the checks could not be loaded: this request gets no answer.
+      .catch(() => undefined);
+    waiting = queued;
+    void queued.then(() => {
+      // The last queued request is done: the next ones need not wait.
+      if (waiting === queued && handling !== null) live = true;
+    });
   };
   const handle = (event: MessageEvent) => {
-    const result = handleMessage(event.data, event.origin, {
+    if (!handling) return;
+    const result = handling.handleMessage(event.data, event.origin, {
       ownOrigin,
       allowOrigins: options.allowOrigins(),
       target: options.target,

@@ -1,8 +1,9 @@
 /**
- * The postMessage protocol of the embed (docs/contracts.md §5), pure: message shapes (zod),
- * who may talk (origins), what each message does to a `ProtocolTarget`, the replies, and
- * the batching of state notifications (at most one per animation frame, whatever the
- * number of commands). The window wiring is in `messageBridge.ts`.
+ * The postMessage protocol of the embed (docs/contracts.md §5), pure: the messages, who may
+ * talk (origins), and the batching of state notifications (at most one per animation
+ * frame, whatever the number of commands). Reading a request's shape (zod) and acting on
+ * it is `messageHandling.ts`, loaded with the first request (it is not needed to show the
+ * widget); the window wiring is `messageBridge.ts`.
  *
  * In:  `{ source: 'container-lifecycle', type: 'send', container, event }` (a machine
  *      event, or `{ type: 'compose', action }`), `{ source, type: 'step' | 'back' | 'reset' }`,
@@ -16,8 +17,6 @@
  * changes state.
  */
 import type { ComposeAction, ContainerEvent } from '../../machines';
-import { z } from '../model/validation/zod';
-import { asContainerEvent, composeEventSchema, containerEventSchema } from './containerEventSchema';
 
 /** The `source` of every message of this protocol. */
 export const MESSAGE_SOURCE = 'container-lifecycle';
@@ -25,7 +24,7 @@ export const MESSAGE_SOURCE = 'container-lifecycle';
 /** Container name → Docker status (`inspectState().Status`). */
 export type ContainerStates = Record<string, string>;
 
-type MessageId = string | number;
+export type MessageId = string | number;
 
 export interface StateMessage {
   source: typeof MESSAGE_SOURCE;
@@ -33,7 +32,7 @@ export interface StateMessage {
   containers: ContainerStates;
 }
 
-interface ReplyMessage {
+export interface ReplyMessage {
   source: typeof MESSAGE_SOURCE;
   type: 'reply';
   id: MessageId;
@@ -55,79 +54,20 @@ export type OutMessage = StateMessage | ReplyMessage | KeyMessage;
 /** Message types this protocol sends: never treated as requests (two embeds must not answer each other forever). */
 const OUTGOING_TYPES: ReadonlySet<unknown> = new Set(['state', 'reply', 'key']);
 
-const idSchema = z.union([z.string().check(z.maxLength(200)), z.number()]);
-const base = {
-  source: z.literal(MESSAGE_SOURCE),
-  id: z.optional(idSchema),
-  /** For pages with several `<container-lifecycle>` elements: the `id` of the one addressed. */
-  target: z.optional(z.string().check(z.maxLength(200))),
-};
-
-const sendSchema = z.strictObject({
-  ...base,
-  type: z.literal('send'),
-  container: z.string().check(z.minLength(1, { message: 'container is empty' }), z.maxLength(255)),
-  event: z.unknown(),
-});
-const simpleSchema = z.strictObject({ ...base, type: z.enum(['step', 'back', 'reset', 'getState']) });
-
-type InMessage =
-  | { type: 'send'; container: string; event: ContainerEvent; id?: MessageId; target?: string }
-  | { type: 'compose'; action: ComposeAction; id?: MessageId; target?: string }
-  | { type: 'step' | 'back' | 'reset' | 'getState'; id?: MessageId; target?: string };
-
-export type ParseResult =
-  /** Not a message of this protocol (another library's, or one of our own outgoing ones): ignore silently. */
-  | { kind: 'foreign' }
-  | { kind: 'invalid'; id: MessageId | null; error: string }
-  | { kind: 'valid'; message: InMessage };
-
-function firstProblem(error: z.core.$ZodError, prefix = ''): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid message';
-  const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  if (issue.code === 'unrecognized_keys') return `${path ? `${path}: ` : ''}unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return `${path ? `${path}: ` : ''}${issue.message}`;
-}
-
-/** Reads a message's shape. Never throws. */
-export function parseMessage(data: unknown): ParseResult {
+/**
+ * Whether `data` is a request of this protocol (`source` is ours, not one of our outgoing
+ * types): the rest is another library's traffic, ignored without loading the checks of
+ * `messageHandling.ts`. Never throws.
+ */
+export function isProtocolRequest(data: unknown): boolean {
   try {
-    return parseShape(data);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+    const record = data as Record<string, unknown>;
+    return record.source === MESSAGE_SOURCE && !OUTGOING_TYPES.has(record.type);
   } catch {
     // Only objects made in this window (not structured clones) can throw while being read.
-    return { kind: 'foreign' };
+    return false;
   }
-}
-
-function parseShape(data: unknown): ParseResult {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'foreign' };
-  const record = data as Record<string, unknown>;
-  if (record.source !== MESSAGE_SOURCE || OUTGOING_TYPES.has(record.type)) return { kind: 'foreign' };
-  const rawId = idSchema.safeParse(record.id);
-  const id = rawId.success ? rawId.data : null;
-  const invalid = (error: string): ParseResult => ({ kind: 'invalid', id, error });
-  if (record.type === 'send') {
-    const parsed = sendSchema.safeParse(data);
-    if (!parsed.success) return invalid(firstProblem(parsed.error));
-    const { container, event, id: messageId, target } = parsed.data;
-    const extra = { ...(messageId !== undefined ? { id: messageId } : {}), ...(target !== undefined ? { target } : {}) };
-    const eventType = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
-    if (eventType === 'compose') {
-      const compose = composeEventSchema.safeParse(event);
-      if (!compose.success) return invalid(firstProblem(compose.error, 'event'));
-      return { kind: 'valid', message: { type: 'compose', action: compose.data.action, ...extra } };
-    }
-    const machineEvent = containerEventSchema.safeParse(event);
-    if (!machineEvent.success) return invalid(firstProblem(machineEvent.error, 'event'));
-    return { kind: 'valid', message: { type: 'send', container, event: asContainerEvent(machineEvent.data), ...extra } };
-  }
-  const parsed = simpleSchema.safeParse(data);
-  if (!parsed.success) {
-    if (typeof record.type !== 'string') return invalid('type: expected send, step, back, reset or getState');
-    return invalid(firstProblem(parsed.error));
-  }
-  return { kind: 'valid', message: parsed.data };
 }
 
 /** Whether `origin` may drive the embed: the page's own, or one listed in `allow-origins`. */
@@ -147,86 +87,6 @@ export interface ProtocolTarget {
   back(): CommandResult;
   reset(): CommandResult;
   getState(): ContainerStates;
-}
-
-export interface ProtocolContext {
-  ownOrigin: string;
-  allowOrigins: readonly string[];
-  target: ProtocolTarget;
-  /** This embed's id (a custom element's `id` attribute); messages with another `target` are not for it. */
-  embedId?: string | null;
-}
-
-export type HandleResult =
-  | { kind: 'ignored'; reason: 'foreign' | 'origin' | 'target' | 'invalid-without-id' }
-  | {
-      kind: 'answered';
-      /** The reply to post to the sender, when the message had an id. */
-      reply: ReplyMessage | null;
-      /** The message was valid: the sender now gets state notifications. */
-      subscribe: boolean;
-      /** Send the sender the state at the next frame even if nothing changed (`getState`). */
-      sendState: boolean;
-    };
-
-function reply(id: MessageId, result: CommandResult, containers?: ContainerStates): ReplyMessage {
-  const message: ReplyMessage = { source: MESSAGE_SOURCE, type: 'reply', id, ok: result.ok };
-  if (!result.ok) message.error = result.error;
-  if (containers) message.containers = containers;
-  return message;
-}
-
-function run(action: () => CommandResult): CommandResult {
-  try {
-    return action();
-  } catch (cause) {
-    return { ok: false, error: `internal error: ${cause instanceof Error ? cause.message : String(cause)}` };
-  }
-}
-
-/** Handles one incoming message: checks origin and shape, acts, and says what to answer. Never throws. */
-export function handleMessage(data: unknown, origin: string, context: ProtocolContext): HandleResult {
-  const parsed = parseMessage(data);
-  if (parsed.kind === 'foreign') return { kind: 'ignored', reason: 'foreign' };
-  if (!isOriginAllowed(origin, context.ownOrigin, context.allowOrigins)) return { kind: 'ignored', reason: 'origin' };
-  if (parsed.kind === 'invalid') {
-    if (parsed.id === null) return { kind: 'ignored', reason: 'invalid-without-id' };
-    return { kind: 'answered', reply: reply(parsed.id, { ok: false, error: parsed.error }), subscribe: false, sendState: false };
-  }
-  const { message } = parsed;
-  if (message.target !== undefined && message.target !== (context.embedId ?? undefined)) return { kind: 'ignored', reason: 'target' };
-  const { target } = context;
-  let result: CommandResult;
-  let containers: ContainerStates | undefined;
-  switch (message.type) {
-    case 'send':
-      result = run(() => target.send(message.container, message.event));
-      break;
-    case 'compose':
-      result = run(() => target.compose(message.action));
-      break;
-    case 'step':
-      result = run(() => target.step());
-      break;
-    case 'back':
-      result = run(() => target.back());
-      break;
-    case 'reset':
-      result = run(() => target.reset());
-      break;
-    case 'getState':
-      result = run(() => {
-        containers = target.getState();
-        return { ok: true };
-      });
-      break;
-  }
-  return {
-    kind: 'answered',
-    reply: message.id !== undefined ? reply(message.id, result, containers) : null,
-    subscribe: true,
-    sendState: message.type === 'getState',
-  };
 }
 
 /** A scheduler: `requestAnimationFrame` in a page, a fake in tests. */

@@ -10,15 +10,17 @@
  *   `skipLibCheck` (a test that fails if the types degrade: stripping the declarations'
  *   file extensions gives TS2578 unused `@ts-expect-error` and TS7006 implicit any) (`user.test.ts` has `@ts-expect-error`s and `expectTypeOf(...).not.toBeAny()`,
  *   which fail when the types are missing or `any`);
- * - the tests pass.
+ * - the tests pass;
+ * - the custom element (`container-lifecycle/element`) ships every chunk it imports,
+ *   statically or with `import()`, at the relative path it asks for.
  * The tarball itself is checked by `@arethetypeswrong/cli` (profile in .attw.json: ESM only,
  * so `node10` and `node16 (from CJS)` are not judged) and `publint --strict`.
  * Set CONSUMER_KEEP=1 to keep the temporary folder.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { README_PATH, readmeBlocks } from '../docs/readmeBlocks';
@@ -129,5 +131,29 @@ describe(`a project that installs the packed package (${repoPackage.name}@${repo
     const result = run('npx', ['vitest', 'run', '--reporter=dot'], project);
     expect(result.status, result.output).toBe(0);
     expect(result.output).toMatch(/Test Files\s+\d+ passed/);
+  });
+
+  it('has the custom element with every chunk it loads, beside it', () => {
+    const packageDir = join(project, 'node_modules', repoPackage.name);
+    const exported = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { exports: Record<string, { default: string }> }).exports['./element']!.default;
+    const entry = join(packageDir, exported);
+    // `from"./x.js"`, `import"./x.js"` and `import("./x.js")` (any quote) in the minified output.
+    const relativeImport = /(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+    const seen = new Set<string>();
+    const missing: string[] = [];
+    const queue = [entry];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (!existsSync(file)) {
+        missing.push(relative(packageDir, file));
+        continue;
+      }
+      for (const m of readFileSync(file, 'utf8').matchAll(relativeImport)) queue.push(join(dirname(file), m[1]!));
+    }
+    expect(missing).toEqual([]);
+    // The element's chunks are there (a one-file build would pass the loop above trivially).
+    expect(seen.size).toBeGreaterThan(5);
   });
 });

@@ -375,6 +375,51 @@ describe('custom element and slide life', () => {
     await screenshot(page, 'embed-element');
   });
 
+  it('loads its chunks beside its script from any folder (a CDN-like path): first view, story, postMessage, Copy link', async () => {
+    // The built dist/ served again under /cdn/container-lifecycle@1/, as a CDN would: only the script's URL is known to the page.
+    const page = await open();
+    const cdn = appUrl('cdn/container-lifecycle@1/');
+    const requested: Array<{ url: string; status: number }> = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) requested.push({ url: response.url(), status: response.status() });
+    });
+    await page.route(`${cdn}**`, (route) => route.fulfill({ path: resolve('dist', new URL(route.request().url()).pathname.slice(new URL(cdn).pathname.length)) }));
+    const url = appUrl('__cdn-host.html');
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><head><script type="module" src="${cdn}container-lifecycle.js"></script></head><body style="margin:0"><container-lifecycle id="w" controls="full" style="height:520px"></container-lifecycle></body></html>`,
+      }),
+    );
+    await page.goto(url);
+    await expect.poll(() => page.locator('#w [data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
+    const firstView = requested.map((r) => r.url);
+
+    // A story (its runtime is a lazy chunk) and a postMessage request (its checks are another).
+    await page.evaluate(() => document.getElementById('w')!.setAttribute('story', 'dependency-fails'));
+    await expect.poll(() => page.locator('#w .cl-caption').textContent(), SETTLE).toContain('A dependency fails');
+    const reply = await page.evaluate(
+      () =>
+        new Promise<unknown>((answer) => {
+          window.addEventListener('message', (event) => {
+            if ((event.data as { type?: string }).type === 'reply') answer(event.data);
+          });
+          window.postMessage({ source: 'container-lifecycle', type: 'getState', id: 7 }, window.location.origin);
+        }),
+    );
+    expect(reply).toMatchObject({ type: 'reply', id: 7, ok: true, containers: { redis: expect.any(String) } });
+
+    await session.current!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
+    await page.locator('#w').getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), SETTLE).toMatch(new RegExp(`^${cdn.replace(/[.?*+^$()[\]{}|\\]/g, '\\$&')}embed\\.html\\?`));
+
+    expect(requested.length, 'lazy chunks were loaded after the first view').toBeGreaterThan(firstView.length);
+    for (const r of requested) {
+      expect(r.url.startsWith(cdn), `${r.url} comes from beside the script`).toBe(true);
+      expect(r.status, r.url).toBe(200);
+    }
+  });
+
   it('a Slidev-style host drives the story with the step attribute (:step="$clicks"), forwards and back', async () => {
     // What Slidev renders for <container-lifecycle story="typical-flow" :step="$clicks" />:
     // the attribute is set on mount and again on every click of the slide.

@@ -6,16 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import { createArchitecture, ecommerceScenario, type Architecture, type ArchitectureSpec, type ContainerEvent } from '../../machines';
+import { handleMessage, parseMessage, type ProtocolContext } from '../../src/embed/messageHandling';
 import {
   MESSAGE_SOURCE,
   createStateBatcher,
-  handleMessage,
   isOriginAllowed,
-  parseMessage,
   type CommandResult,
   type ContainerStates,
   type FrameScheduler,
-  type ProtocolContext,
   type ProtocolTarget,
 } from '../../src/embed/protocol';
 

@@ -7,7 +7,14 @@
  */
 import type { Architecture, ContainerEvent } from '../../../machines';
 import { runComposeToEnd } from '../../model/session/composeUp';
-import { stepContainer, type Story, type StoryStep } from './storySchema';
+import type { Story, StoryStep } from './storySchema';
+
+/** The container a step is about, if any (used to select it on screen). */
+function stepContainer(step: StoryStep): string | null {
+  if ('container' in step) return step.container;
+  if ('crash' in step) return step.crash;
+  return null;
+}
 
 /** What a step needs: the architecture and a clock it can advance (a `SimulatedClock`). */
 export interface StoryTarget {

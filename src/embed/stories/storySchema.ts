@@ -156,10 +156,3 @@ export function parseStory(value: unknown, where?: string): ParseStoryResult {
   if (rest.scenario !== undefined) story.scenario = rest.scenario;
   return { ok: true, story };
 }
-
-/** The container a step is about, if any (used to select it on screen). */
-export function stepContainer(step: StoryStep): string | null {
-  if ('container' in step) return step.container;
-  if ('crash' in step) return step.crash;
-  return null;
-}

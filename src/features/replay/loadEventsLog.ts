@@ -8,6 +8,7 @@ import { checkOrdering } from '../../model/events/ordering';
 import { utf8Length } from '../../model/events/limits';
 import { parseEventsLog, parseEventsLogAsync } from '../../model/events/parseEventsLog';
 import type { EventsLogProblem, ParsedEventsLog } from '../../model/events/types';
+import { Replay } from '../../model/replay/replay';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { sizeError, titleOfUrl } from './eventsLogInput';
 
@@ -49,7 +50,7 @@ function toResult(log: ParsedEventsLog, title: string): LoadResult {
       error: `"${title}" is not a docker events log: ${why}. Expected the output of docker events, as text or with --format '{{json .}}'.`,
     };
   }
-  return { ok: true, source: { kind: 'replay', log: checked, title } };
+  return { ok: true, source: { kind: 'replay', log: checked, title, start: (clock) => new Replay(checked, { clock }) } };
 }
 
 /**

@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSessionStore } from '../../../src/app/sessionStore';
 import { parseEventsLog } from '../../../src/model/events/parseEventsLog';
+import { Replay } from '../../../src/model/replay/replay';
 import { scenarios } from '../../../machines';
 import { BASIC, fixture } from './helpers';
 
 function replayStore() {
   const store = createSessionStore({ kind: 'spec', spec: scenarios.ecommerce!, title: 'E-commerce' });
-  store.load({ kind: 'replay', log: parseEventsLog(fixture(BASIC)), title: BASIC });
+  const log = parseEventsLog(fixture(BASIC));
+  store.load({ kind: 'replay', log, title: BASIC, start: (clock) => new Replay(log, { clock }) });
   let notified = 0;
   store.subscribe(() => notified++);
   return { store, notifications: () => notified };
