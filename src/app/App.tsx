@@ -3,7 +3,7 @@
  * canvas, side panel with actions and the state chart, event log) and handles Reset.
  */
 import { Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { ActionPanel } from '../features/actions/ActionPanel';
+import type { ActionPanelProps } from '../features/actions/ActionPanel';
 import { InspectSection } from '../features/inspect/InspectSection';
 import { ArchitectureCanvas } from '../features/architecture/ArchitectureCanvas';
 import { Legend } from '../features/architecture/Legend';
@@ -19,6 +19,7 @@ import { useEventsLogDrop } from '../features/replay/useEventsLogDrop';
 import { useEventsLogLoading } from '../features/replay/useEventsLogLoading';
 import { EventsLogProgress } from '../features/replay/EventsLogProgress';
 import { preloadLayoutEngine } from '../model/layout/architectureLayouts';
+import { lazyPasteDialog } from '../react/paste/lazyPasteDialog';
 import { AfterIdle, preloadable, whenIdle } from '../react/loadLater';
 import type { SessionSource } from '../model/session/sessionSource';
 import { SessionContext } from '../react/sessionContext';
@@ -52,6 +53,9 @@ const LEGEND_ID = 'legend';
 const lazyRuntime = preloadable(() => import('./selectedPanels').then((m) => m.RuntimePanel));
 const lazyStopStatus = preloadable(() => import('./selectedPanels').then((m) => m.StopStatus));
 const lazyServicePanel = preloadable(() => import('./selectedPanels').then((m) => m.ServicePanel));
+// The selected container's commands: the side panel mounts once the page is idle (AfterIdle), so its chunk is loaded then.
+const lazyActionPanel = preloadable<ActionPanelProps>(() => import('../features/actions/ActionPanel').then((m) => m.ActionPanel));
+const ActionPanel = lazyActionPanel.Component;
 const RuntimePanel = lazyRuntime.Component;
 const StopStatus = lazyStopStatus.Component;
 const ServicePanel = lazyServicePanel.Component;
@@ -100,6 +104,8 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
   useEffect(
     () =>
       whenIdle(() => {
+        void lazyActionPanel.preload();
+        void lazyPasteDialog.preload();
         void lazyChart.preload();
         void lazyRuntime.preload();
         void lazyStopStatus.preload();
@@ -146,15 +152,18 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
           {/* The side panel fills a fixed grid area: it mounts once the canvas is painted (so do the log's entries). */}
           <aside className="workspace__side" aria-label="Selected container">
             <AfterIdle>
-              <ActionPanel
-                renderDetails={(entry, actor) => (
-                  <Suspense fallback={null}>
-                    <StopStatus name={entry.name} actor={actor} />
-                  </Suspense>
-                )}
-              />
-              <SelectedPanels compose={compose} />
-              <ChartSlot />
+              {/* One boundary: the panel's parts appear together once the command panel's chunk is there (nothing moves down). */}
+              <Suspense fallback={null}>
+                <ActionPanel
+                  renderDetails={(entry, actor) => (
+                    <Suspense fallback={null}>
+                      <StopStatus name={entry.name} actor={actor} />
+                    </Suspense>
+                  )}
+                />
+                <SelectedPanels compose={compose} />
+                <ChartSlot />
+              </Suspense>
             </AfterIdle>
           </aside>
           <div className="workspace__log">

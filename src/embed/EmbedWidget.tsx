@@ -11,7 +11,7 @@ import { EmbedAlerts } from './components/EmbedAlerts';
 import { RestoredHint } from './components/RestoredHint';
 import { useEmbedView } from './components/useEmbedView';
 import type { EmbedController } from './embedController';
-import { exportFileName, exportView, type ImageFormat } from './exportImage';
+import type { ImageFormat } from './exportImage';
 import { LearnProvider } from '../features/log/learn/LearnContext';
 import { EventLog } from '../features/log/EventLog';
 import { LiveAnnouncer } from '../features/log/LiveAnnouncer';
@@ -88,7 +88,10 @@ export function EmbedWidget({ controller, mode, shareUrl, forwardKey }: EmbedWid
       const canvas = stageRef.current?.querySelector<HTMLElement>('.react-flow');
       if (!canvas) return;
       controller.notice(`Exporting ${format.toUpperCase()}…`);
-      exportView(canvas, format, exportFileName(controller.session.architecture.spec.project, format))
+      const project = controller.session.architecture.spec.project;
+      // The export (and html-to-image inside it) loads with the first export, not with the widget.
+      import('./exportImage')
+        .then(({ exportFileName, exportView }) => exportView(canvas, format, exportFileName(project, format)))
         .then(() => controller.notice(null))
         .catch((cause: unknown) => {
           controller.notice(null);

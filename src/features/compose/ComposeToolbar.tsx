@@ -4,8 +4,8 @@
  * `docker compose` actions, and what they do: input errors (`role="alert"`), parser
  * warnings (`role="status"`, dismissible) and the progress strip of a run.
  */
-import { useId, useState, type ChangeEvent } from 'react';
-import { PasteDialog } from '../../react/paste/PasteDialog';
+import { Suspense, useId, useState, type ChangeEvent } from 'react';
+import { lazyPasteDialog } from '../../react/paste/lazyPasteDialog';
 import { ecommerceScenario, type ComposeAction } from '../../../machines';
 import { useSession } from '../../react/useSession';
 import type { ComposeController } from './composeController';
@@ -15,6 +15,8 @@ import { composeCli } from './progressStrip';
 import { useComposeProgress, useComposeState } from './useComposeState';
 import { useFileDrop } from './useFileDrop';
 import './ComposeToolbar.css';
+
+const PasteDialog = lazyPasteDialog.Component;
 
 /** Props of {@link ComposeToolbar}. */
 export interface ComposeToolbarProps {
@@ -174,7 +176,8 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
       {document && state.warnings.length > 0 ? <ComposeWarnings warnings={state.warnings} onDismiss={controller.dismissWarnings} /> : null}
       {progress ? <ComposeProgressStrip progress={progress} /> : null}
       {pasteOpen ? (
-        <PasteDialog
+        <Suspense fallback={null}>
+          <PasteDialog
           title="Paste a compose file"
           label="Compose file (YAML)"
           submitLabel="Load"
@@ -186,10 +189,12 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
             setPasteOpen(false);
             if (controller.get().error?.origin === 'paste') controller.dismissError();
           }}
-        />
+          />
+        </Suspense>
       ) : null}
       {envOpen ? (
-        <PasteDialog
+        <Suspense fallback={null}>
+          <PasteDialog
           title="Variables for interpolation (.env)"
           label=".env file (KEY=value lines)"
           submitLabel="Use these variables"
@@ -202,7 +207,8 @@ export function ComposeToolbar({ controller }: ComposeToolbarProps) {
             if (controller.get().error?.origin === 'paste') controller.dismissError();
           }}
           {...(state.env ? { secondaryAction: { label: 'Clear variables', onClick: () => void controller.clearEnv() } } : {})}
-        />
+          />
+        </Suspense>
       ) : null}
       {dragging ? (
         <div className="compose-drop" aria-hidden="true">

@@ -2,12 +2,14 @@
  * Ways to load a `docker events` log, for the header: a file picker labelled
  * `Open events log` (docs/contracts.md §2) and a dialog to paste a log.
  */
-import { useState, type ChangeEvent } from 'react';
-import { PasteDialog } from '../../react/paste/PasteDialog';
+import { Suspense, useState, type ChangeEvent } from 'react';
+import { lazyPasteDialog } from '../../react/paste/lazyPasteDialog';
 import type { SessionSource } from '../../model/session/sessionSource';
 import { loadEventsLogParser, parserLoadError } from './eventsLogInput';
 import type { EventsLogLoading } from './eventsLogLoading';
 import './ReplayPanel.css';
+
+const PasteDialog = lazyPasteDialog.Component;
 
 /** Props of {@link EventsLogTools}. */
 export interface EventsLogToolsProps {
@@ -70,19 +72,21 @@ function PasteEventsLog({ onLoad }: Pick<EventsLogToolsProps, 'onLoad'>) {
         Paste events log
       </button>
       {open ? (
-        <PasteDialog
-          title="Paste a docker events log"
-          label="Events log, one event per line"
-          hint={
-            <>
-              The output of <code>docker events</code>, as text or with <code>--format &apos;{'{{json .}}'}&apos;</code>.
-            </>
-          }
-          submitLabel="Replay"
-          rows={12}
-          onSubmit={replay}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <PasteDialog
+            title="Paste a docker events log"
+            label="Events log, one event per line"
+            hint={
+              <>
+                The output of <code>docker events</code>, as text or with <code>--format &apos;{'{{json .}}'}&apos;</code>.
+              </>
+            }
+            submitLabel="Replay"
+            rows={12}
+            onSubmit={replay}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       ) : null}
     </>
   );
