@@ -17,7 +17,12 @@
  * Text fields keep every key; modified keys (Ctrl, Alt, Meta) are never touched.
  */
 
-export type KeyDecision = 'next' | 'back' | 'home' | 'release' | 'pass';
+/**
+ * `deck`: a story key past the story's end (→ at the last step, ← at step 0): the deck's,
+ * even where the widget would use it otherwise (arrows move between focused containers),
+ * so it moves the deck like the fragment after the last one.
+ */
+export type KeyDecision = 'next' | 'back' | 'home' | 'release' | 'deck' | 'pass';
 
 export interface KeyInput {
   key: string;
@@ -46,8 +51,8 @@ export function decideKey(input: KeyInput, story: StoryKeyState): KeyDecision {
   if (input.focus === 'text') return 'pass';
   if (input.key === 'Escape') return 'release';
   if (!story || input.shiftKey) return 'pass';
-  if (NEXT_KEYS.has(input.key)) return story.position < story.length ? 'next' : 'pass';
-  if (BACK_KEYS.has(input.key)) return story.position > 0 ? 'back' : 'pass';
+  if (NEXT_KEYS.has(input.key)) return story.position < story.length ? 'next' : 'deck';
+  if (BACK_KEYS.has(input.key)) return story.position > 0 ? 'back' : 'deck';
   if (input.key === 'Home') return story.position > 0 ? 'home' : 'pass';
   return 'pass';
 }

@@ -38,6 +38,16 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
         story ? { position: story.position, length: story.length } : null,
       );
       if (decision === 'pass') return;
+      if (decision === 'deck') {
+        // An element lets it bubble to the deck (its arrows may still move between
+        // containers); a frame hands it over now, before a focused container uses it.
+        if (mode !== 'page' || !forwardKey) return;
+        e.preventDefault();
+        e.stopPropagation();
+        forwardKey(e.key, e.shiftKey);
+        releaseFocus(root, mode);
+        return;
+      }
       e.preventDefault();
       e.stopPropagation();
       if (decision === 'release') {
@@ -59,6 +69,9 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
       // The deck's key now: no scrolling inside the frame, no button pressed by Space.
       e.preventDefault();
       forwardKey(e.key, e.shiftKey);
+      // And the deck's keyboard: if the key moves the deck, reveal.js unloads or hides this
+      // frame, and a focus left in it would swallow every later key (the presenter is stuck).
+      releaseFocus(root, mode);
     };
     const onKeyUp = (event: Event) => {
       const e = event as KeyboardEvent;

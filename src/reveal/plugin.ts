@@ -168,6 +168,13 @@ export default function ContainerLifecycleReveal(): RevealPlugin {
 
   /** Tells the elements of the slides left and entered (iframes hear reveal.js itself). */
   const onSlideChanged = (event: { currentSlide?: HTMLElement; previousSlide?: HTMLElement }) => {
+    // A frame focused on the slide just left keeps every key (reveal.js empties a data-src
+    // frame: the keys then go nowhere and a presenter with a clicker is stuck): the deck takes them back.
+    const focused = document.activeElement;
+    if (focused instanceof HTMLIFrameElement && event.previousSlide?.contains(focused)) {
+      focused.blur();
+      window.focus();
+    }
     for (const el of event.previousSlide?.querySelectorAll<ElementWidget>(ELEMENT) ?? []) el.slideStop?.();
     for (const el of event.currentSlide?.querySelectorAll<ElementWidget>(ELEMENT) ?? []) el.slideStart?.();
   };

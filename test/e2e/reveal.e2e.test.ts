@@ -98,10 +98,20 @@ async function expectFitted(nodes: Locator, outer: Locator, label: string): Prom
 
 /** Clicks the middle of a node and checks the click selected that node. */
 async function clickSelects(node: Locator): Promise<void> {
-  const box = await node.boundingBox();
-  expect(box).not.toBeNull();
-  await node.page().mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  await expect.poll(() => node.getAttribute('data-selected'), SETTLE).toBe('true');
+  // Clicked where the node is drawn now: the widget fits its view to the slide once its
+  // size settles, and a click aimed before that refit lands beside the node (click again).
+  await expect
+    .poll(
+      async () => {
+        if ((await node.getAttribute('data-selected')) === 'true') return 'true';
+        const box = await node.boundingBox();
+        if (box) await node.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await node.page().waitForTimeout(150);
+        return node.getAttribute('data-selected');
+      },
+      { ...SETTLE, interval: 300 },
+    )
+    .toBe('true');
 }
 
 /**
@@ -183,6 +193,29 @@ describe.each([
     expect(await page.evaluate(() => (window as unknown as { deck: Deck }).deck.isOverview()), 'Escape did not open the overview').toBe(false);
     await clickThrough(page, element, 2, length);
     await screenshot(page, `reveal-last-${viewport.width}`);
+  });
+});
+
+describe('reveal.js deck with the plugin, after a click inside the iframe', () => {
+  it('→ steps the story to its end, moves the deck, then steps the element slide\'s story (the keyboard comes back to the deck)', async () => {
+    const page = await openDeck({ width: 1400, height: 900 });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slideIndex(page)).toBe(1);
+    const frame = await embedFrame(page);
+    await clickSelects(frame.locator('[data-container="redis"]'));
+    const length = await lengthOf(frame);
+    for (let step = 1; step <= length; step++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => stepOf(frame), { ...SETTLE, message: `step ${step} of ${length}` }).toBe(step);
+    }
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slideIndex(page), SETTLE).toBe(2);
+    await expect.poll(() => focusOnDeck(page), { ...SETTLE, message: 'focus back on the deck' }).toBe(true);
+    const element = page.locator('#stop-story');
+    await expect.poll(() => element.locator('[data-container]').count(), SETTLE).toBe(CONTAINER_COUNT);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepOf(element), SETTLE).toBe(1);
+    expect(await slideIndex(page)).toBe(2);
   });
 });
 

@@ -13,8 +13,9 @@ describe('decideKey', () => {
   });
 
   it('leaves the key to the deck when there is no step to go to', () => {
-    expect(decideKey(key('ArrowRight'), { position: 5, length: 5 })).toBe('pass');
-    expect(decideKey(key('ArrowLeft'), { position: 0, length: 5 })).toBe('pass');
+    expect(decideKey(key('ArrowRight'), { position: 5, length: 5 })).toBe('deck');
+    expect(decideKey(key('PageDown'), { position: 5, length: 5 })).toBe('deck');
+    expect(decideKey(key('ArrowLeft'), { position: 0, length: 5 })).toBe('deck');
     expect(decideKey(key('Home'), { position: 0, length: 5 })).toBe('pass');
     expect(decideKey(key('ArrowRight'), null)).toBe('pass');
   });
@@ -33,7 +34,7 @@ describe('decideKey', () => {
     expect(decideKey(key(' ', { focus: 'text' }), middle)).toBe('pass');
     for (const k of [' ', 'ArrowRight', 'PageDown']) {
       expect(decideKey(key(k, { focus: 'button' }), middle), k).toBe('next');
-      expect(decideKey(key(k, { focus: 'button' }), { position: 5, length: 5 }), `${k} at the end`).toBe('pass');
+      expect(decideKey(key(k, { focus: 'button' }), { position: 5, length: 5 }), `${k} at the end`).toBe('deck');
     }
   });
 
