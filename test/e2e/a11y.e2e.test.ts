@@ -248,6 +248,6 @@ describe('the legend', () => {
       expect(item.title.length, `${item.text} has a meaning`).toBeGreaterThan(10);
     }
     const edges = (await legend.locator('.legend__edges li').allInnerTexts()).map((t) => t.trim());
-    expect(edges).toEqual(['calls work', 'target paused: calls hang', 'target down: cut', '⚠ degraded a dependency is down']);
+    expect(edges).toEqual(['calls work', 'target paused: calls hang', 'target down: cut', 'one-shot job completed (exit 0)', '⚠ degraded a dependency is down']);
   });
 });

@@ -82,6 +82,15 @@ describe('the app page in small and usual frames', () => {
       expect(inView, 'the Stop button is on screen').toBe(true);
       expect(await page.evaluate(() => scrollY), 'the page did not scroll').toBe(0);
       expect(await nodesOutsideCanvas(page), 'the architecture still fits after selecting').toEqual([]);
+      // A refused shortcut (x: docker rm of a running container) is answered where the learner looks.
+      await page.keyboard.press('x');
+      const refusal = page.locator('.action-panel__refusal');
+      await expect.poll(() => refusal.textContent(), SETTLE).toContain('Error response from daemon: cannot remove container "order-service"');
+      const refusalInView = await refusal.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      expect(refusalInView, 'the refusal is on screen').toBe(true);
       await screenshot(page, `small-frames-index-${viewport.width}x${viewport.height}.png`);
     });
   }

@@ -16,6 +16,8 @@ import { ContainerSummary } from './ContainerSummary';
 import { RecreateActions } from './RecreateActions';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useCommandShortcuts } from './useCommandShortcuts';
+import { useLastRefusal } from './useLastRefusal';
+import { errorText } from '../../model/log/errorText';
 import './ActionPanel.css';
 
 /** Props of {@link ActionPanel}. */
@@ -62,6 +64,7 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
   const sharedNoteId = removed ? removedNoteId : undefined;
   // "Simulate crash" exits with this code (0–255; the machine refuses anything else).
   const [crashCode, setCrashCode] = useState('1');
+  const refusal = useLastRefusal(architecture, entry.name);
 
   // A button that becomes disabled loses focus; keep keyboard users in the panel (on
   // Create once the container is gone: that is the next thing to do).
@@ -112,6 +115,11 @@ function SelectedActions({ entry, actor, renderDetails }: SelectedActionsProps) 
         {removed ? (
           <p id={removedNoteId} className="command__note command__note--reason action-panel__shared-note">
             {architecture.disabledReason(entry.name, { type: 'start' })}
+          </p>
+        ) : null}
+        {refusal ? (
+          <p key={refusal.seq} className="action-panel__refusal" role="status" data-refused={refusal.cli}>
+            <code>{refusal.cli}</code> {errorText(refusal)}
           </p>
         ) : null}
         <ul className={`command-list${removed ? ' is-compact' : ''}`} aria-labelledby="docker-commands-title">

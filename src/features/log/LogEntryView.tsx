@@ -9,6 +9,7 @@ import { LogExplanation } from './learn/LogExplanation';
 import type { ShownLogEntry } from './healthExecFilter';
 import type { ReplayDetailsOf } from './replayDetails';
 import { ReplayEntryView } from './ReplayEntryView';
+import { errorText } from '../../model/log/errorText';
 
 /** Props of {@link LogEntryView}. */
 export interface LogEntryViewProps {
@@ -69,20 +70,16 @@ function Outcome({ entry, nameOfId }: LogEntryViewProps) {
       </p>
     );
   }
-  // Refused before Docker (the live page or its bridge): their words, not Docker's.
-  if (entry.outcome === 'error' && entry.refusedBy) {
-    return (
+  // Refused before Docker (the live page or its bridge) in their words; a Compose run's end as Compose prints it.
+  const error = errorText(entry);
+  if (error !== null) {
+    return entry.refusedBy ? (
       <p className="log-entry__refused" data-refused-by={entry.refusedBy}>
-        Not sent to Docker: {entry.message}
+        {error}
       </p>
+    ) : (
+      <p className="log-entry__error">{error}</p>
     );
-  }
-  // A Compose run's end: Compose's own error line, shown as it prints it.
-  if (entry.outcome === 'error' && entry.printedBy === 'compose') {
-    return <p className="log-entry__error">{entry.message}</p>;
-  }
-  if (entry.outcome === 'error') {
-    return <p className="log-entry__error">Error response from daemon: {entry.message}</p>;
   }
   if (entry.outcome === 'no-op') {
     return (
