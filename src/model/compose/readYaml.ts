@@ -174,7 +174,10 @@ export function readYaml(text: string, maxBytes: number = DEFAULT_MAX_BYTES): Re
   const { doc } = parsed;
   const syntax = doc.errors[0];
   if (syntax) {
-    let { line, col } = lineCounter.linePos(syntax.pos[0]);
+    // yaml puts a bad indentation at the start of its line; the misplaced key is the useful place.
+    let at = syntax.pos[0];
+    if (syntax.code === 'BAD_INDENT') while (text[at] === ' ') at++;
+    let { line, col } = lineCounter.linePos(at);
     let what = syntax.message;
     const opened = syntax.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, syntax.pos[0]) : undefined;
     if (opened !== undefined) {

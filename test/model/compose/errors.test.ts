@@ -16,12 +16,12 @@ describe('YAML syntax errors carry line and column', () => {
     });
   });
 
-  it('bad indentation', () => {
+  it('bad indentation points at the misplaced key (yaml reports the start of its line; a fresh-user trial)', () => {
     const error = parseError(yaml('services:', '  web:', '    image: nginx', '   ports:', '      - 80'));
     expect(error).toEqual({
-      message: 'YAML syntax error at line 4, column 1: All mapping items must start at the same column',
+      message: 'YAML syntax error at line 4, column 4: All mapping items must start at the same column',
       line: 4,
-      column: 1,
+      column: 4,
     });
   });
 
