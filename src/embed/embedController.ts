@@ -408,7 +408,7 @@ export class EmbedController implements ProtocolTarget {
       if (loaded.ok) this.quietly(() => this.store.load(loaded.source));
       else this.alert(`${loaded.message} Showing the scenario instead.`);
     } catch (cause) {
-      this.alert(`The compose file ${cause instanceof Error ? cause.message : String(cause)}; showing the scenario instead.`);
+      this.alert(`The compose file could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}; showing the scenario instead.`);
     } finally {
       this.notice(null);
     }

@@ -179,7 +179,7 @@ describe('compose files', () => {
     expect(alerts(bad)).toEqual([expect.stringMatching(/^shop\.yml: .*Showing the scenario instead\.$/)]);
     const missing = embed('?compose=shop.yml', { fetchText: async () => { throw new Error('could not fetch x (HTTP 404)'); } });
     await missing.ready;
-    expect(alerts(missing)).toEqual(['The compose file could not fetch x (HTTP 404); showing the scenario instead.']);
+    expect(alerts(missing)).toEqual(['The compose file could not be loaded: could not fetch x (HTTP 404); showing the scenario instead.']);
   });
 });
 
