@@ -140,6 +140,8 @@ export class Architecture {
         if (actor?.getSnapshot().can({ type: 'daemon.restore' })) actor.send({ type: 'daemon.restore' });
       }
       this.log.finish(restored);
+      // A Compose run the save caught under way goes on: run again, it converges (see `SavedArchitecture.compose`).
+      if (options.restore.compose) this.compose(options.restore.compose);
       return;
     }
     if (options.createContainers === false) {
@@ -418,15 +420,21 @@ export class Architecture {
     return this.log.finish(entry);
   }
 
-  /** The whole architecture as a JSON-serialisable save (see `parseSavedArchitecture`). */
+  /**
+   * The whole architecture as a JSON-serialisable save (see `parseSavedArchitecture`),
+   * with the `docker compose up`/`start` under way, if any (`SavedArchitecture.compose`).
+   */
   save(): SavedArchitecture {
-    return {
+    const saved: SavedArchitecture = {
       format: SAVE_FORMAT,
       version: SAVE_VERSION,
       savedAt: this.now(),
       spec: this.spec,
       snapshot: withoutComposeRun(JSON.parse(JSON.stringify(this.actor.getPersistedSnapshot()))),
     };
+    const run = this.composeProgress;
+    if (run?.status === 'running' && (run.action === 'up' || run.action === 'start') && this.actor.getSnapshot().children[COMPOSE_RUN]) saved.compose = run.action;
+    return saved;
   }
 
   /** Log entries so far (oldest first, at most `logLimit`); the same array until the log changes. */

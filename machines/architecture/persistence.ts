@@ -82,6 +82,7 @@ function buildSavedSchema() {
     format: z.literal(SAVE_FORMAT),
     version: z.number().int(),
     savedAt: z.number(),
+    compose: z.enum(['up', 'start']).optional(),
     spec: z.object({ project: z.string().min(1), services: z.array(serviceSchema).min(1).max(2000) }).passthrough(),
     snapshot: z
       .object({

@@ -14,6 +14,7 @@ import { COMPOSE_EXAMPLES } from '../../../src/features/compose/examples';
 import { loadComposeText } from '../../../src/features/compose/loadCompose';
 import { composeUp } from '../../../src/model/session/composeUp';
 import { isServiceActive } from '../../../machines/architecture/profiles';
+import { parseSavedArchitecture } from '../../../machines/architecture/persistence';
 import { notUpYet, orderViolations, type Moment, type ServiceConditions } from '../../support/composeOrder';
 
 /** The spec each Example-list entry loads: the built-in scenario, or its compose file through the app's loader. */
@@ -124,5 +125,33 @@ describe('the first view is a docker compose up -d in dependency order', () => {
       expect(orderViolations(moments, conditionsOf(spec)).length, id).toBeGreaterThan(0);
       architecture.stop();
     }
+  });
+});
+
+describe('a save made while the first view is still coming up', () => {
+  it('records the up under way, and restoring it goes on with the up in dependency order until everything is up', async () => {
+    const spec = exampleSpec('voting');
+    const clock = newClock();
+    const first = composeUp(spec, { clock });
+    clock.increment(2_000); // voting-db runs, its health check is still starting: voting-api waits
+    const saved = first.save();
+    expect(saved.compose).toBe('up');
+    expect(notUpYet(moment(first), conditionsOf(spec)).length).toBeGreaterThan(0);
+    first.stop();
+
+    const parsed = parseSavedArchitecture(JSON.stringify(saved));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.saved.compose).toBe('up');
+    const later = newClock();
+    later.set(saved.savedAt);
+    const restored = createArchitecture(spec, { clock: later, restore: parsed.saved });
+    expect(restored.getLog().map((e) => e.cli)).toEqual(['# restored saved state', 'docker compose up -d']);
+    const { moments } = await record(restored, later, 120_000);
+    expect(orderViolations(moments, conditionsOf(spec))).toEqual([]);
+    expect(notUpYet(moments.at(-1)!, conditionsOf(spec))).toEqual([]);
+    expect(restored.getLog().some((e) => e.cli === '# docker compose up -d: done')).toBe(true);
+    // Saved once the up is over: nothing to go on with.
+    expect(restored.save().compose).toBeUndefined();
+    restored.stop();
   });
 });
