@@ -428,10 +428,18 @@ export class ArchitectureRun {
     if (entry.events[0]?.Action !== 'create') this.checker.fail(`${where}: events ${json(entry.events.map(summarize))} do not begin with create`);
   }
 
-  /** save → JSON → parseSavedArchitecture → a new Architecture on the same clock: nothing changes. */
-  private restore(): void {
+  /**
+   * save → JSON → parseSavedArchitecture → a new Architecture on the same clock: nothing
+   * changes. A save made during a Compose up/start holds it (`SavedArchitecture.compose`)
+   * and the restored architecture runs it again: checked here as the compose step it is,
+   * after the restore itself.
+   */
+  private restore(): Promise<void> | void {
     this.counter.add('save+restore');
+    const progress = this.arch.getComposeProgress();
     const saved = this.arch.save();
+    const underWay = progress?.status === 'running' && (progress.action === 'up' || progress.action === 'start') ? progress.action : undefined;
+    if (saved.compose !== underWay) this.checker.fail(`save: compose ${json(saved.compose)} while the run is ${json(progress && { action: progress.action, status: progress.status })}`);
     const text = JSON.stringify(saved);
     const parsed = parseSavedArchitecture(text);
     if (!parsed.ok) return this.checker.fail(`parseSavedArchitecture refused a save: ${parsed.error}`);
@@ -442,7 +450,8 @@ export class ArchitectureRun {
     const spec = json(this.arch.spec);
     this.stop();
     this.timedPending.clear(); // the CLIs waiting on them are gone with the old daemon
-    this.arch = new Architecture(parsed.saved.spec, { restore: parsed.saved, clock: this.clock });
+    const { compose, ...restore } = parsed.saved;
+    this.arch = new Architecture(restore.spec, { restore, clock: this.clock });
     this.inspection = this.arch.actor.system.inspect(this.checker.observe);
     this.unlog = this.watch();
     this.markLogSeen();
@@ -460,5 +469,6 @@ export class ArchitectureRun {
       if (snapshot && dockerStatus(snapshot) === 'restarting') this.checker.backoffRearmed(b.entry.id);
     }
     this.sweep('after restore');
+    if (compose) return this.compose(compose, false);
   }
 }
