@@ -28,6 +28,7 @@ import { useSelectedContainer } from '../react/useSession';
 import { ChartSlot, lazyChart } from './ChartSlot';
 import { Header } from './Header';
 import { InputAlert } from './InputAlert';
+import { searchForExample } from './exampleInUrl';
 import type { ScenarioChoice } from './scenarioFromUrl';
 import type { SessionStore } from './sessionStore';
 import { applyTheme, nextTheme, type ThemeChoice } from './theme';
@@ -114,6 +115,19 @@ export function App({ store, scenario, initialTheme = 'system', compose: compose
       }),
     [],
   );
+
+  // The Example list's choice goes into the URL (replaceState): a reload or a shared URL opens it again.
+  useEffect(() => {
+    let shown = compose.get().exampleId;
+    return compose.subscribe(() => {
+      const chosen = compose.get().exampleId;
+      if (chosen === shown) return;
+      shown = chosen;
+      const search = chosen === null ? null : searchForExample(window.location.search, chosen);
+      if (search === null || search === window.location.search) return;
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    });
+  }, [compose]);
 
   const toggleTheme = () => {
     const next = nextTheme(theme);

@@ -490,5 +490,16 @@ describe('other ways in', () => {
     await page.getByLabel('Example', { exact: true }).selectOption('ecommerce');
     await expect.poll(() => page.locator('[data-container]').count(), SETTLE).toBe(DEFAULT_CONTAINERS);
     expect(await containerNode(page, 'load-balancer').count()).toBe(1);
+    expect(new URL(page.url()).search, 'the default removes compose from the URL').toBe('');
+  });
+
+  it('keeps the Example choice in the URL: a reload opens the same example', async () => {
+    const page = await open('?theme=dark');
+    await page.getByLabel('Example', { exact: true }).selectOption('voting');
+    await expect.poll(() => containerNode(page, 'voting-db-1').count(), SETTLE).toBe(1);
+    expect(new URL(page.url()).search).toBe('?theme=dark&compose=examples/voting.compose.yml');
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => containerNode(page, 'voting-db-1').count(), SETTLE).toBe(1);
+    expect(await page.getByLabel('Example', { exact: true }).inputValue()).toBe('voting');
   });
 });
