@@ -11,13 +11,6 @@
  * moves them back into the elements' styles through the CSSOM (which such a policy allows)
  * before React hydrates. A development build keeps them inline: React's development
  * hydration compares style attributes as text, and the CSSOM writes them its own way.
- *
- * Other views of a page (embed.html's built-in stories, `?story=<id>`): the query string is
- * not known when a static host serves the file, so each is an inert
- * `<template data-prerendered="story=<id>">` after `#root`, and a classic script of ours
- * (`assets/prerender-pick-<hash>.js`: `pickView`, src/prerender/pickView.ts; no inline
- * script, a strict policy forbids them) runs in `<head>` and again after the templates to
- * put the page's own view in `#root` before the module scripts have loaded.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -29,26 +22,7 @@ import type { Plugin } from 'vite';
 const PAGES = { 'index.html': 'prerenderApp', 'embed.html': 'prerenderEmbed' } as const;
 const EMPTY_ROOT = '<div id="root"></div>';
 
-/** A prerendered first view (src/prerender/prerender.tsx). */
-interface PrerenderedView {
-  search: string;
-  html: string;
-}
-
-type PrerenderModule = Record<(typeof PAGES)[keyof typeof PAGES], () => Promise<PrerenderedView[]>> & {
-  pickView: (doc: Document, search: string) => void;
-};
-
-/** While `pickView` has not picked yet: `#root` (maybe another view's markup) stays unpainted. */
-const PICK_PENDING_RULE = 'html[data-prerender-pick] #root{visibility:hidden}';
-
-function attributeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
-
-function hashed(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
-}
+type PrerenderModule = Record<(typeof PAGES)[keyof typeof PAGES], () => Promise<string>>;
 
 const STYLE_ATTRIBUTE = / style="([^"]*)"/g;
 
@@ -92,43 +66,21 @@ export function prerenderPages(): Plugin {
       });
       try {
         const module = (await import(pathToFileURL(join(ssrDir, 'prerender.js')).href)) as PrerenderModule;
-        await mkdir(join(outDir, 'assets'), { recursive: true });
-        // The view picker as a classic script file (a self-contained function's source text).
-        const pickSource = `(${module.pickView.toString()})(document, location.search);\n`;
-        const pickName = `assets/prerender-pick-${hashed(pickSource)}.js`;
-        let pickWritten = false;
-        for (const [pageName, fn] of Object.entries(PAGES) as Array<[keyof typeof PAGES, (typeof PAGES)[keyof typeof PAGES]]>) {
+        for (const [pageName, fn] of Object.entries(PAGES) as Array<[keyof typeof PAGES, keyof PrerenderModule]>) {
           const file = join(outDir, pageName);
           const html = await readFile(file, 'utf8');
           if (!html.includes(EMPTY_ROOT)) throw new Error(`${pageName} has no ${EMPTY_ROOT} to prerender into`);
-          const [first, ...others] = await module[fn]();
-          if (!first || first.search !== '') throw new Error(`${fn} did not render the page without parameters first`);
-          const views = [first, ...others].map((view) => (inlineStyles ? { search: view.search, markup: view.html, css: '' } : { search: view.search, ...extractStyles(view.html) }));
-          const rules = new Set(views.flatMap((view) => view.css.split('\n')).filter(Boolean));
-          if (others.length > 0) rules.add(PICK_PENDING_RULE);
-          const css = [...rules].join('\n');
-          let head = '';
-          if (css) {
-            const name = `assets/prerender-${pageName.replace(/\.html$/, '')}-${hashed(css)}.css`;
-            await writeFile(join(outDir, name), css);
-            head += `  <link rel="stylesheet" href="./${name}">\n`;
+          let view = await module[fn]();
+          let page = html;
+          if (!inlineStyles) {
+            const styled = extractStyles(view);
+            view = styled.markup;
+            const name = `assets/prerender-${pageName.replace(/\.html$/, '')}-${createHash('sha256').update(styled.css).digest('hex').slice(0, 8)}.css`;
+            await mkdir(join(outDir, 'assets'), { recursive: true });
+            await writeFile(join(outDir, name), styled.css);
+            page = page.replace('</head>', `  <link rel="stylesheet" href="./${name}">\n  </head>`);
           }
-          let after = '';
-          if (others.length > 0) {
-            if (!pickWritten) await writeFile(join(outDir, pickName), pickSource);
-            pickWritten = true;
-            const script = `<script src="./${pickName}"></script>`;
-            head += `  ${script}\n`;
-            after = views
-              .slice(1)
-              .map((view) => `\n    <template data-prerendered="${attributeText(view.search)}">${view.markup}</template>`)
-              .join('');
-            after += `\n    ${script}`;
-          }
-          let page = html.replace('</head>', `${head}  </head>`);
-          page = page.replace(EMPTY_ROOT, `<div id="root" data-prerendered>${views[0]!.markup}</div>`);
-          if (after) page = page.replace('</body>', `${after}\n  </body>`);
-          await writeFile(file, page);
+          await writeFile(file, page.replace(EMPTY_ROOT, `<div id="root" data-prerendered>${view}</div>`));
         }
       } finally {
         await rm(ssrDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 // The build prerendered the page without parameters (src/prerender): that one hydrates.
-const page = pageRoot(root, window.location.search.replace(/^\?/, ''));
+const page = pageRoot(root, window.location.search === '');
 const boot = bootApp(window.location.search);
 applyTheme(document.documentElement, boot.initialTheme);
 // `?compose=<url>` (repeated: `-f` files in that order): fetched once; until it loads (or if

@@ -11,16 +11,15 @@ import { parseEmbedParams } from './embedParams';
 export interface EmbedBoot {
   controller: EmbedController;
   /**
-   * The prerendered view the first view is (the query string without `?`: `''`, or
-   * `story=<id>`; the build prerenders those, src/prerender), or null when a state link or
-   * a save is restored first. The page hydrates the markup only when it is that view.
+   * Whether the first view is the prerendered one (embed.html's markup): no parameters,
+   * no state link and nothing restored or loaded first. Otherwise the page renders afresh.
    */
-  prerenderedView: string | null;
+  prerendered: boolean;
 }
 
 /** The embed page's starting state for `page` (`browserPage()`: this window's). */
 export function bootEmbed(page: EmbedPage & { search: string } = { ...browserPage(), search: window.location.search }): EmbedBoot {
   const { options, problems } = parseEmbedParams(page.search, { baseUrl: page.href });
   const controller = createEmbedController({ options, problems, readHash: true }, page);
-  return { controller, prerenderedView: controller.restoresSave ? null : page.search.replace(/^\?/, '') };
+  return { controller, prerendered: page.search === '' && controller.firstView === null };
 }

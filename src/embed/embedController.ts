@@ -147,8 +147,6 @@ export class EmbedController implements ProtocolTarget {
    * does not show the start state, or no story controls, for a moment. Never rejects.
    */
   readonly firstView: Promise<void> | null;
-  /** Whether a save (a state link, or a saved state with `persist=1`) is restored before the first view. */
-  readonly restoresSave: boolean;
 
   constructor(
     options: EmbedOptions,
@@ -164,7 +162,6 @@ export class EmbedController implements ProtocolTarget {
     this.saveReader = hasLink || (options.persist && hasSave(env.storage, this.key)) ? loadSaveReader() : null;
     // Failures are reported by restore(); this only keeps a rejected chunk load from going unhandled.
     this.saveReader?.catch(() => undefined);
-    this.restoresSave = this.saveReader !== null;
     this.storyRuntime = options.story ? loadStoryRuntime() : null;
     this.storyRuntime?.catch(() => undefined);
     const needed = [this.saveReader, this.storyRuntime].filter((p) => p !== null);

@@ -14,9 +14,9 @@ import './embedPage.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no #root element');
 
-const { controller, prerenderedView } = bootEmbed();
-// The build prerendered the page without parameters and each built-in story (src/prerender): those hydrate.
-const page = pageRoot(root, prerenderedView);
+const { controller, prerendered } = bootEmbed();
+// The build prerendered the page without parameters (src/prerender): that one hydrates.
+const page = pageRoot(root, prerendered);
 const { options } = controller;
 applyTheme(document.documentElement, options.theme === 'auto' ? 'system' : options.theme);
 
@@ -49,7 +49,5 @@ const mount = () =>
   page.mount(embedPageElement(controller, { shareUrl, forwardKey: (key, shiftKey) => void bridge.forwardKey(key, shiftKey) }), controller.session.clock);
 // A save to restore (a revisited slide, a `#state=` link) or a story: their chunks first,
 // so the page does not show the start state, or no story, for a moment. Otherwise at once.
-// Hydrating a story's prerendered first step: once the story is at that step (`ready`).
-if (page.hydrates && controller.firstView) void controller.ready.then(mount);
-else if (controller.firstView) void controller.firstView.then(mount);
+if (controller.firstView) void controller.firstView.then(mount);
 else mount();

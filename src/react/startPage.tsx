@@ -1,8 +1,7 @@
 /**
  * Puts a page's React tree into its root element. When the root holds the build's
- * prerendered markup of this very view (`data-prerendered="<query string without ?>"`,
- * the same as the page's first view), React hydrates it: the page was readable before its
- * script ran.
+ * prerendered markup of this very view (`data-prerendered`, and the page says its first
+ * view is that one), React hydrates it: the page was readable before its script ran.
  * Otherwise the markup (another view's) is dropped at once, before anything else loads,
  * so nobody clicks a view that is about to go, and the tree is rendered afresh.
  * `data-prerendered` stays on the root until the hydrated page is live.
@@ -57,25 +56,22 @@ function inlineStylesApplied(root: HTMLElement): boolean {
 }
 
 export interface PageRoot {
-  /** Whether `mount` hydrates the prerendered markup. */
-  readonly hydrates: boolean;
   /** Hydrates the prerendered markup, or renders `element` afresh. */
   mount(element: ReactNode, clock: Clock): void;
 }
 
 /**
  * The page's root. Call it first thing.
- * @param view the prerendered view the page's first view is (its query string without `?`), or null for none.
+ * @param prerendered the page's first view is the one the build prerendered (no URL parameters that change it).
  */
-export function pageRoot(root: HTMLElement, view: string | null): PageRoot {
-  const markup = root.getAttribute('data-prerendered');
-  const hydrate = markup !== null && markup === view && inlineStylesApplied(root);
-  if (markup !== null && !hydrate) {
+export function pageRoot(root: HTMLElement, prerendered: boolean): PageRoot {
+  const markup = root.hasAttribute('data-prerendered');
+  const hydrate = prerendered && markup && inlineStylesApplied(root);
+  if (markup && !hydrate) {
     root.replaceChildren();
     root.removeAttribute('data-prerendered');
   }
   return {
-    hydrates: hydrate,
     mount(element, clock) {
       if (!hydrate) {
         createRoot(root).render(pageTree(element));

@@ -70,8 +70,7 @@ describe('prerendered first view', () => {
     });
   }
 
-  // A built-in story's first step is prerendered too (a template the build's classic script picks).
-  for (const file of [...PAGES, 'embed.html?story=typical-flow']) {
+  for (const file of PAGES) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${file} (React development build, ${colorScheme}): hydrates without a mismatch, then fits and answers clicks`, async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });

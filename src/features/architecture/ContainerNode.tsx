@@ -76,92 +76,88 @@ function ContainerNodeComponent({ data }: NodeProps<ContainerFlowNode>) {
   const suffix = nameLabel.kind === 'replica' && !inGroup ? null : labelText(nameLabel);
   const longName = title.detailLines === 2;
 
-  // The handles sit beside the bordered box, not in it: their place is then the node's own
-  // (the `handles` buildFlow declares for the prerender), whatever the status's border width.
   return (
-    <>
+    <div
+      className={`container-node container-node--${status}${selected ? ' is-selected' : ''}${longName ? ' container-node--long-name' : ''}${inGroup ? ' container-node--replica' : ''}`}
+      // The title's sizes fit the service name (nodeLabels.titleSizes), set once.
+      style={{ '--title-detail': `${title.detail}px`, '--title-overview': `${title.overview}px`, '--title-far': `${title.far}px` } as CSSProperties}
+      data-container={name}
+      data-service={service}
+      data-status={status}
+      // For tests and tools, as `docker inspect` has them: .State.Health.Status while there is a health check, .State.ExitCode once exited.
+      data-health={health ?? undefined}
+      data-exit-code={status === 'exited' ? exitCode : undefined}
+      data-selected={selected ? 'true' : 'false'}
+      data-degraded={degraded ? 'true' : undefined}
+      data-compose={compose ? (compose.waitingFor ? 'waiting' : 'acting') : undefined}
+      data-pending={pending ? pending.event.type : undefined}
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      onKeyDown={onKeyDown}
+    >
       <Handle type="target" position={Position.Left} isConnectable={false} className="anchor-handle" />
-      <div
-        className={`container-node container-node--${status}${selected ? ' is-selected' : ''}${longName ? ' container-node--long-name' : ''}${inGroup ? ' container-node--replica' : ''}`}
-        // The title's sizes fit the service name (nodeLabels.titleSizes), set once.
-        style={{ '--title-detail': `${title.detail}px`, '--title-overview': `${title.overview}px`, '--title-far': `${title.far}px` } as CSSProperties}
-        data-container={name}
-        data-service={service}
-        data-status={status}
-        // For tests and tools, as `docker inspect` has them: .State.Health.Status while there is a health check, .State.ExitCode once exited.
-        data-health={health ?? undefined}
-        data-exit-code={status === 'exited' ? exitCode : undefined}
-        data-selected={selected ? 'true' : 'false'}
-        data-degraded={degraded ? 'true' : undefined}
-        data-compose={compose ? (compose.waitingFor ? 'waiting' : 'acting') : undefined}
-        data-pending={pending ? pending.event.type : undefined}
-        role="button"
-        tabIndex={0}
-        aria-pressed={selected}
-        onKeyDown={onKeyDown}
-      >
-        <span key={status} className="container-node__pulse" aria-hidden="true" />
-        <div className="container-node__title">
-          <StatusIcon status={status} className="container-node__icon" fixedBox />
-          {/* The title is the service; of the container name only what differs from it
-              (`#2` for `<project>-<service>-2`, or a container_name). The full name is in
-              the accessible name and the tooltip. */}
-          <span className="container-node__name" title={name}>
-            {service}
+      <span key={status} className="container-node__pulse" aria-hidden="true" />
+      <div className="container-node__title">
+        <StatusIcon status={status} className="container-node__icon" fixedBox />
+        {/* The title is the service; of the container name only what differs from it
+            (`#2` for `<project>-<service>-2`, or a container_name). The full name is in
+            the accessible name and the tooltip. */}
+        <span className="container-node__name" title={name}>
+          {service}
+        </span>
+        {suffix ? (
+          <span className={`container-node__suffix container-node__suffix--${nameLabel.kind}`} title={name}>
+            <span className="container-node__name-text">{suffix}</span>
           </span>
-          {suffix ? (
-            <span className={`container-node__suffix container-node__suffix--${nameLabel.kind}`} title={name}>
-              <span className="container-node__name-text">{suffix}</span>
-            </span>
-          ) : null}
-          {nameLabel.kind === 'service' ? null : <span className="visually-hidden">container {name}</span>}
-          {showHealth && restartCount > 0 ? (
-            <span className="container-node__fact container-node__fact--title" title={`RestartCount ${restartCount}: restarts made by the restart policy`}>
-              ↻ {restartCount}
-            </span>
-          ) : null}
-        </div>
-        {pending || backoff ? null : (
-          <div className="container-node__image" title={image}>
-            <span className="container-node__name-text">{image}</span>
-          </div>
-        )}
-        <div className="container-node__status">
-          <span className="container-node__label">{label}</span>
-          {restartCount > 0 && status !== 'removed' && !showHealth ? (
-            <span className="container-node__fact" title="RestartCount: restarts made by the restart policy">
-              restarts: {restartCount}
-            </span>
-          ) : null}
-          {oomKilled && status !== 'removed' ? (
-            <span className="container-node__fact" title="State.OOMKilled: the kernel OOM killer ended the process">
-              OOMKilled
-            </span>
-          ) : null}
-          {pending ? <span className="container-node__fact">docker {pending.event.type}…</span> : null}
-          {showHealth && health ? <NodeHealth health={health} /> : null}
-        </div>
-        {pending ? (
-          <NodePendingStop actor={actor} pending={pending} />
-        ) : status === 'created' || status === 'removed' ? null : (
-          <StatusText className="container-node__ps" fitsChars={PS_FITS_CHARS} status={status} exitCode={exitCode} startedAt={startedAt} health={null} />
-        )}
-        {backoff ? <NodeBackoff actor={actor} /> : null}
-        {degraded ? <DegradedBadge dependencies={dependencies} /> : null}
-        {compose ? (
-          <span className={`container-node__compose${compose.waitingFor ? ' is-waiting' : ''}`} title={compose.waitingFor || undefined}>
-            {compose.waitingFor ? (
-              <>
-                <WaitIcon /> waiting
-              </>
-            ) : (
-              compose.word
-            )}
+        ) : null}
+        {nameLabel.kind === 'service' ? null : <span className="visually-hidden">container {name}</span>}
+        {showHealth && restartCount > 0 ? (
+          <span className="container-node__fact container-node__fact--title" title={`RestartCount ${restartCount}: restarts made by the restart policy`}>
+            ↻ {restartCount}
           </span>
         ) : null}
       </div>
+      {pending || backoff ? null : (
+        <div className="container-node__image" title={image}>
+          <span className="container-node__name-text">{image}</span>
+        </div>
+      )}
+      <div className="container-node__status">
+        <span className="container-node__label">{label}</span>
+        {restartCount > 0 && status !== 'removed' && !showHealth ? (
+          <span className="container-node__fact" title="RestartCount: restarts made by the restart policy">
+            restarts: {restartCount}
+          </span>
+        ) : null}
+        {oomKilled && status !== 'removed' ? (
+          <span className="container-node__fact" title="State.OOMKilled: the kernel OOM killer ended the process">
+            OOMKilled
+          </span>
+        ) : null}
+        {pending ? <span className="container-node__fact">docker {pending.event.type}…</span> : null}
+        {showHealth && health ? <NodeHealth health={health} /> : null}
+      </div>
+      {pending ? (
+        <NodePendingStop actor={actor} pending={pending} />
+      ) : status === 'created' || status === 'removed' ? null : (
+        <StatusText className="container-node__ps" fitsChars={PS_FITS_CHARS} status={status} exitCode={exitCode} startedAt={startedAt} health={null} />
+      )}
+      {backoff ? <NodeBackoff actor={actor} /> : null}
+      {degraded ? <DegradedBadge dependencies={dependencies} /> : null}
+      {compose ? (
+        <span className={`container-node__compose${compose.waitingFor ? ' is-waiting' : ''}`} title={compose.waitingFor || undefined}>
+          {compose.waitingFor ? (
+            <>
+              <WaitIcon /> waiting
+            </>
+          ) : (
+            compose.word
+          )}
+        </span>
+      ) : null}
       <Handle type="source" position={Position.Right} isConnectable={false} className="anchor-handle" />
-    </>
+    </div>
   );
 }
 

@@ -3,7 +3,6 @@
  * nodes and edges. Objects are reused from the previous build when nothing they carry
  * changed, so `docker create` re-renders only the nodes and edges of that container.
  */
-import { Position, type NodeHandle } from '@xyflow/react';
 import type { ContainerActor } from '../../../machines';
 import { groupId, placeholderId, type ArchitectureGraph } from '../../model/layout/architectureGraph';
 import { NODE_HEIGHT, NODE_WIDTH, type ArchitectureLayout } from '../../model/layout/layoutGeometry';
@@ -11,20 +10,6 @@ import { titleSizes } from '../../model/layout/nodeLabels';
 import type { ContainerFlowNode, DependencyFlowEdge, PlaceholderFlowEdge, ServiceFlowNode } from './flowTypes';
 
 type ActorOf = (name: string) => ContainerActor | undefined;
-
-/** Side of the anchor handles' box, px (`.anchor-handle` in ArchitectureCanvas.css: 1 px, centred on the side by half-pixel margins). */
-const HANDLE_SIZE = 1;
-
-/**
- * Where a container node's edges end, as React Flow would measure its two anchor handles
- * (ContainerNode: beside the bordered box, at the middle of the left and right sides).
- * Declared so the server renders the edges too (React Flow cannot measure there), and the
- * prerendered edges are where the browser's measurement puts them.
- */
-const CONTAINER_HANDLES: NodeHandle[] = [
-  { type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y: NODE_HEIGHT / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-  { type: 'source', position: Position.Right, x: NODE_WIDTH - HANDLE_SIZE / 2, y: NODE_HEIGHT / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-];
 
 function sameActors(a: readonly ContainerActor[], b: readonly ContainerActor[]): boolean {
   return a.length === b.length && a.every((actor, i) => actor === b[i]);
@@ -67,7 +52,6 @@ export function buildNodes(
       position,
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
-      handles: CONTAINER_HANDLES,
       data: { name: slot.name, service: slot.service, image: slot.image, label: slot.label, inGroup, title: titleSizes(slot.service), actor, dependencies },
     };
     cache.set(slot.name, node);
