@@ -36,7 +36,7 @@ const fingerprint = (a: ReturnType<typeof running>) => JSON.stringify(a.save().s
 /** Expected error (substring) and position for each bad compose file; `ok` = accepted, drawn as plain text. */
 const COMPOSE: Record<string, { error: string; line?: number; column?: number } | 'ok'> = {
   'alias-bomb.yml': { error: 'as an alias bomb ("billion laughs") does' },
-  'bad-indent.yml': { error: 'YAML syntax error', line: 4, column: 1 },
+  'bad-indent.yml': { error: 'YAML syntax error', line: 4, column: 4 },
   'bad-restart.yml': { error: 'services.web.restart', line: 4, column: 14 },
   'build-without-context.yml': 'ok',
   'comment-only.yml': { error: 'Compose file is empty' },
