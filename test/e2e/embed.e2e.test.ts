@@ -250,6 +250,9 @@ describe('postMessage', () => {
     await frame.locator('.cl-toolbar').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('PageDown');
     await expect.poll(async () => (await received(page)).filter((m) => m.data.type === 'key').map((m) => m.data.key), SETTLE).toEqual(['PageDown']);
+    // A key passed on is the deck's, and so is the keyboard (the deck may move away from this frame).
+    await expect.poll(() => frame.evaluate(() => document.activeElement === document.body || document.activeElement === null), SETTLE).toBe(true);
+    await frame.locator('.cl-toolbar').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await received(page)).filter((m) => m.data.type === 'key').map((m) => m.data.key)).toEqual(['PageDown', 'Escape']);
     expect(await frame.evaluate(() => document.hasFocus())).toBe(false);

@@ -22,7 +22,7 @@ import { DependencyEdge } from './DependencyEdge';
 import { EdgeMarkers } from './EdgeMarkers';
 import { FitOnResize } from './FitOnResize';
 import { FitControls, FitOptions } from './FitOptions';
-import { bigGraphFitOptions, MIN_ZOOM, MINIMAP_SIZE, smallGraphFitOptions } from './fitViewOptions';
+import { bigGraphFitOptions, FIT_VIEW_OPTIONS, MIN_ZOOM, MINIMAP_SIZE } from './fitViewOptions';
 import type { ArchitectureFlowEdge, ArchitectureFlowNode, ContainerFlowNode, DependencyFlowEdge } from './flowTypes';
 import { serviceTargets } from '../../model/layout/serviceSearch';
 import { PlaceholderEdge } from './PlaceholderEdge';
@@ -115,7 +115,7 @@ function Canvas({ colorMode = 'system', children }: ArchitectureCanvasProps) {
   const large = containerNodes.length > LARGE_GRAPH;
   const big = graph.services.length >= BIG_GRAPH_SERVICES;
   // The first fit, before the canvas's size is known (FitOptions refines it once it is).
-  const firstFit = useMemo(() => (big ? bigGraphFitOptions({ width: 0, height: 0 }, layout) : smallGraphFitOptions(projectInNames)), [big, layout, projectInNames]);
+  const firstFit = useMemo(() => (big ? bigGraphFitOptions({ width: 0, height: 0 }, layout) : FIT_VIEW_OPTIONS), [big, layout]);
   // `system` resolved here, not by React Flow: its own guess differs between the prerender
   // (no window: light) and a dark browser's first render, and a hydrated class is not patched.
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', false);
@@ -153,7 +153,7 @@ function Canvas({ colorMode = 'system', children }: ArchitectureCanvasProps) {
         aria-label={`Architecture of ${architecture.spec.project}: containers and who calls whom`}
       >
         <Background gap={24} size={1.5} />
-        <FitOptions big={big} drawing={layout} projectLabel={projectInNames}>
+        <FitOptions big={big} drawing={layout}>
           <FitControls />
           <FitOnResize fitKey={fitKey} />
           {children}

@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { Controls, useStore, type FitViewOptions } from '@xyflow/react';
-import { bigGraphFitOptions, FIT_VIEW_OPTIONS, smallGraphFitOptions, type Size } from './fitViewOptions';
+import { bigGraphFitOptions, FIT_VIEW_OPTIONS, type Size } from './fitViewOptions';
 
 const FitOptionsContext = createContext<FitViewOptions>(FIT_VIEW_OPTIONS);
 
@@ -21,19 +21,17 @@ export interface FitOptionsProps {
   big: boolean;
   /** The drawing's size, layout units. */
   drawing: Size;
-  /** The project label is drawn top left (a small graph keeps room for it). */
-  projectLabel: boolean;
   children: ReactNode;
 }
 
 /** Provides the fit options for the canvas's current size. */
-export function FitOptions({ big, drawing, projectLabel, children }: FitOptionsProps) {
+export function FitOptions({ big, drawing, children }: FitOptionsProps) {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const { width: drawingWidth, height: drawingHeight } = drawing;
   const options = useMemo(
-    () => (big ? bigGraphFitOptions({ width, height }, { width: drawingWidth, height: drawingHeight }) : smallGraphFitOptions(projectLabel)),
-    [big, width, height, drawingWidth, drawingHeight, projectLabel],
+    () => (big ? bigGraphFitOptions({ width, height }, { width: drawingWidth, height: drawingHeight }) : FIT_VIEW_OPTIONS),
+    [big, width, height, drawingWidth, drawingHeight],
   );
   // Equal options keep their identity, so a resize that does not change them re-fits once (FitOnResize), not twice.
   const key = JSON.stringify(options);

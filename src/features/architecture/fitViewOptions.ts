@@ -23,21 +23,6 @@ export const MIN_ZOOM = 0.12;
 /** A small graph's fit (no minimap, no search field). */
 export const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.06, ...ZOOM };
 
-/** Room at the top for the project label (15 px margin, a 29 px label, a gap). */
-const LABEL_ROOM = 52;
-
-/**
- * A small graph's fit with the project label shown top left (the containers' names carry
- * the project): the drawing starts below the label, so the label never covers a node or a
- * replica group's title (it covered scaled-workers' `worker ×3` box).
- */
-const LABELLED_FIT_VIEW_OPTIONS: FitViewOptions = { padding: { top: `${LABEL_ROOM}px`, right: 0.06, bottom: 0.06, left: 0.06 }, ...ZOOM };
-
-/** The fit of a small graph, with or without the project label. */
-export function smallGraphFitOptions(projectLabel: boolean): FitViewOptions {
-  return projectLabel ? LABELLED_FIT_VIEW_OPTIONS : FIT_VIEW_OPTIONS;
-}
-
 /** The minimap of a big graph, bottom right: small enough to leave the drawing its room (React Flow's default is 200 × 150). */
 export const MINIMAP_SIZE: Readonly<Size> = { width: 168, height: 104 };
 /** React Flow's `Panel` margin: the minimap's distance from the canvas's edges. */
