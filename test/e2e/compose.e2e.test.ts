@@ -300,9 +300,11 @@ describe('Compose actions', () => {
 
   it('draws a one-shot dependency as a job that completed, not a service that is down', async () => {
     const page = await open('?compose=examples/scaled-workers.compose.yml');
+    // The default scenario is drawn until the file has loaded.
+    await containerNode(page, 'scaled-workers-migrate-1').waitFor();
     await untilComposeUp(page);
     // migrate (service_completed_successfully) ran first and exited 0: done, not cut.
-    expect(await containerNode(page, 'scaled-workers-migrate-1').getAttribute('data-status')).toBe('exited');
+    await expect.poll(() => containerNode(page, 'scaled-workers-migrate-1').getAttribute('data-status'), SETTLE).toBe('exited');
     for (const source of ['group:worker', 'scaled-workers-scheduler-1']) {
       const edge = page.locator(`[data-edge="${source}->scaled-workers-migrate-1"]`);
       await expect.poll(() => edge.getAttribute('data-tone'), SETTLE).toBe('done');
