@@ -28,6 +28,13 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
       const origin = event.composedPath()[0];
       return focusKind(origin instanceof Element ? origin : null);
     };
+    // The deck's key, and the deck's keyboard: if the key moves the deck, reveal.js unloads
+    // or hides this frame, and a focus left in it would swallow every later key.
+    const handToDeck = (e: KeyboardEvent, send: (key: string, shiftKey: boolean) => void) => {
+      e.preventDefault(); // no scrolling inside the frame, no button pressed by Space
+      send(e.key, e.shiftKey);
+      releaseFocus(root, mode);
+    };
     const onCapture = (event: Event) => {
       const e = event as KeyboardEvent;
       if (e.defaultPrevented || e.isComposing) return;
@@ -42,10 +49,8 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
         // An element lets it bubble to the deck (its arrows may still move between
         // containers); a frame hands it over now, before a focused container uses it.
         if (mode !== 'page' || !forwardKey) return;
-        e.preventDefault();
         e.stopPropagation();
-        forwardKey(e.key, e.shiftKey);
-        releaseFocus(root, mode);
+        handToDeck(e, forwardKey);
         return;
       }
       e.preventDefault();
@@ -66,12 +71,7 @@ export function useEmbedKeys({ controller, rootRef, mode, forwardKey }: EmbedKey
       const e = event as KeyboardEvent;
       if (mode !== 'page' || !forwardKey || e.defaultPrevented) return;
       if (focusedIn(e) === 'text' || !isNavigationKey(e.key, e)) return;
-      // The deck's key now: no scrolling inside the frame, no button pressed by Space.
-      e.preventDefault();
-      forwardKey(e.key, e.shiftKey);
-      // And the deck's keyboard: if the key moves the deck, reveal.js unloads or hides this
-      // frame, and a focus left in it would swallow every later key (the presenter is stuck).
-      releaseFocus(root, mode);
+      handToDeck(e, forwardKey);
     };
     const onKeyUp = (event: Event) => {
       const e = event as KeyboardEvent;
